@@ -1,0 +1,138 @@
+/**
+ * The ProseMirror schema for edited historical documents.
+ *
+ * A document reads: title, optional dateline, optional subject block, the body (paragraphs, lists,
+ * block quotes), then the footnotes. Page breaks and footnote references are inline atoms: they are
+ * markup of the edition, not words of the source, so they carry no text (see canonical-text.ts).
+ *
+ * The DOM specs here are what the read-only reader renders; class names are the client's styling
+ * hooks. No DOM API is touched: toDOM returns plain arrays.
+ */
+import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+
+const textBlock = (tag: string, className: string, group?: string): NodeSpec => ({
+  content: 'inline*',
+  ...(group ? { group } : {}),
+  parseDOM: [{ tag: `${tag}.${className}` }],
+  toDOM: () => [tag, { class: className }, 0],
+});
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'title dateline? subject? block* footnotes?' },
+
+  title: textBlock('h1', 'doc-title'),
+  dateline: textBlock('p', 'doc-dateline'),
+  subject: {
+    content: 'inline*',
+    attrs: { label: { default: 'SUBJECT' } },
+    parseDOM: [{ tag: 'div.doc-subject', contentElement: '.doc-subject-text' }],
+    toDOM: (node) => [
+      'div',
+      { class: 'doc-subject' },
+      ['span', { class: 'doc-subject-label' }, String(node.attrs.label)],
+      ['p', { class: 'doc-subject-text' }, 0],
+    ],
+  },
+
+  paragraph: textBlock('p', 'doc-p', 'block'),
+  blockquote: {
+    content: 'block+',
+    group: 'block',
+    parseDOM: [{ tag: 'blockquote' }],
+    toDOM: () => ['blockquote', { class: 'doc-quote' }, 0],
+  },
+  list: {
+    content: 'list_item+',
+    group: 'block',
+    attrs: { ordered: { default: false } },
+    parseDOM: [
+      { tag: 'ol', attrs: { ordered: true } },
+      { tag: 'ul', attrs: { ordered: false } },
+    ],
+    toDOM: (node) => [node.attrs.ordered ? 'ol' : 'ul', { class: 'doc-list' }, 0],
+  },
+  list_item: {
+    content: 'paragraph block*',
+    parseDOM: [{ tag: 'li.doc-li' }],
+    toDOM: () => ['li', { class: 'doc-li' }, 0],
+  },
+
+  footnotes: {
+    content: 'footnote+',
+    parseDOM: [{ tag: 'ol.doc-footnotes' }],
+    toDOM: () => ['ol', { class: 'doc-footnotes' }, 0],
+  },
+  /** `kind: 'source'` marks FRUS's source note (footnote 1 on the title). */
+  footnote: {
+    content: 'inline*',
+    attrs: { n: {}, kind: { default: 'note' } },
+    parseDOM: [
+      {
+        tag: 'li.doc-footnote',
+        contentElement: '.doc-footnote-text',
+        getAttrs: (dom) => ({ n: dom.getAttribute('data-n'), kind: dom.getAttribute('data-kind') ?? 'note' }),
+      },
+    ],
+    toDOM: (node) => {
+      const n = String(node.attrs.n);
+      return [
+        'li',
+        { class: `doc-footnote doc-footnote-${node.attrs.kind}`, id: `fn-${n}`, 'data-n': n, 'data-kind': node.attrs.kind },
+        ['a', { class: 'doc-footnote-num', href: `#fnref-${n}`, title: 'Back to the text' }, `${n}.`],
+        ['span', { class: 'doc-footnote-text' }, 0],
+      ];
+    },
+  },
+
+  text: { group: 'inline' },
+
+  /** A printed page begins here. Contributes no text. */
+  page_break: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    selectable: false,
+    attrs: { page: {} },
+    leafText: () => '',
+    parseDOM: [{ tag: 'span.doc-pb', getAttrs: (dom) => ({ page: Number(dom.getAttribute('data-page')) }) }],
+    toDOM: (node) => [
+      'span',
+      {
+        class: 'doc-pb',
+        id: `page-${node.attrs.page}`,
+        'data-page': String(node.attrs.page),
+        'aria-label': `Page ${node.attrs.page}`,
+        role: 'note',
+      },
+      ['span', { class: 'doc-pb-label' }, `p. ${node.attrs.page}`],
+    ],
+  },
+
+  /** The superscript mark that points to footnote `n`. Contributes no text. */
+  footnote_ref: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    selectable: false,
+    attrs: { n: {} },
+    leafText: () => '',
+    parseDOM: [{ tag: 'sup.doc-fnref', getAttrs: (dom) => ({ n: dom.getAttribute('data-n') }) }],
+    toDOM: (node) => {
+      const n = String(node.attrs.n);
+      return [
+        'sup',
+        { class: 'doc-fnref', 'data-n': n },
+        ['a', { href: `#fn-${n}`, id: `fnref-${n}`, 'aria-label': `Footnote ${n}` }, n],
+      ];
+    },
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  em: {
+    parseDOM: [{ tag: 'em' }, { tag: 'i' }],
+    toDOM: () => ['em', 0],
+  },
+};
+
+export const documentSchema = new Schema({ nodes, marks });
