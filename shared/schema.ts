@@ -65,7 +65,7 @@ const nodes: Record<string, NodeSpec> = {
   /** `kind: 'source'` marks FRUS's source note (footnote 1 on the title). */
   footnote: {
     content: 'inline*',
-    attrs: { n: {}, kind: { default: 'note' } },
+    attrs: { n: { default: '' }, kind: { default: 'note' } },
     parseDOM: [
       {
         tag: 'li.doc-footnote',
