@@ -115,7 +115,7 @@ describe('importing the memo', () => {
       const parts = tokens(block);
       return parts.flatMap((part, index) => (part.startsWith('‹fn') ? [`${parts[index - 1]!.slice(-15)}${part}`] : []));
     });
-    expect(refs).toEqual([' November 1986‹fn 2›', 'even of RFE/RL,‹fn 3›', 'willing to pay.‹fn 4›']);
+    expect(refs).toEqual(['f November 1986‹fn 2›', 'even of RFE/RL,‹fn 3›', 'willing to pay.‹fn 4›']);
     expect(memo.text).toContain('November 1986 to host');
     expect(memo.text).not.toContain('19862');
     expect(memo.text).not.toContain('RFE/RL,3');
