@@ -1,0 +1,27 @@
+/**
+ * The Express application: request logging, the API, the client, the error middleware. It does not
+ * listen; start-server.ts does, so tests and the entry point share one wiring.
+ */
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './db/database.ts';
+import type { Logger } from './logger.ts';
+import { errorHandler } from './middleware/error-handler.ts';
+import { apiRouter } from './routes/api.ts';
+import type { ClientAssets } from './client-assets.ts';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  client: ClientAssets;
+}
+
+export function createApp({ db, logger, client }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger }));
+  app.use('/api', apiRouter(db));
+  app.use(...client.handlers);
+  app.use(errorHandler);
+  return app;
+}
