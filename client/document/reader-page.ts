@@ -3,7 +3,7 @@ import { el, statusMessage } from '../dom.ts';
 import type { Cleanup } from '../router.ts';
 import { getDocument } from '../services/api.ts';
 import { renderCitation } from './citation.ts';
-import { createReader } from './reader.ts';
+import { createReader, type Reader } from './reader.ts';
 import { createSelectionBar } from './selection-bar.ts';
 
 export function renderReaderPage(container: HTMLElement, id: string): Cleanup {
@@ -22,7 +22,7 @@ export function renderReaderPage(container: HTMLElement, id: string): Cleanup {
     document.title = `${record.title} · Marginalia`;
     const mount = el('article', { class: 'reader', 'data-document-id': record.id, 'data-version': String(record.version) });
     container.replaceChildren(el('div', { class: 'reader-page' }, renderCitation(record.citation), mount));
-    let reader;
+    let reader: Reader;
     try {
       reader = createReader(mount, record.body);
     } catch (error) {

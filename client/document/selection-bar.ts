@@ -8,7 +8,7 @@ import { describeSelection, type SelectionDescription } from '../anchoring/descr
 import { el } from '../dom.ts';
 import type { Reader } from './reader.ts';
 
-const HINT = 'Select a passage to quote it with its page and position.';
+const HINT = 'Select a passage to quote it.';
 
 export function createSelectionBar(reader: Reader, firstPage: number | null): { element: HTMLElement; destroy(): void } {
   const info = el('div', { id: 'selection-info', class: 'selection-info' });

@@ -12,7 +12,7 @@ import { canonicalText } from '../../shared/canonical-text.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { documentSchema } from '../../shared/schema.ts';
 import { hasChromium, launchChromium } from '../e2e/chromium.ts';
-import { clearSelection, readTitle, selectBetween } from '../e2e/reader-page.ts';
+import { clearSelection, readSelectionInfo, readTitle, selectBetween } from '../e2e/reader-page.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/memo-excerpt.json', import.meta.url), 'utf8')) as DocumentRecord;
 const record: DocumentRecord = { ...fixture, text: canonicalText(PMNode.fromJSON(documentSchema, fixture.body)) };
@@ -68,6 +68,26 @@ describe.skipIf(!hasChromium)('the reader on a fixture document', () => {
   it('gives the printed page of a selection', async () => {
     expect((await selectBetween(page, 'November 1986', ' to host')).text).toContain('p. 288 ·');
     expect((await selectBetween(page, 'new leader', 'ship')).text).toContain('pp. 287–288');
+    await clearSelection(page);
+  });
+
+  it('describes nothing for a selection outside the document, and clamps one that starts outside', async () => {
+    await page.evaluate(() => {
+      const citation = document.querySelector('.citation cite')?.firstChild;
+      if (!citation) throw new Error('no citation text');
+      document.getSelection()?.setBaseAndExtent(citation, 0, citation, 10);
+    });
+    await page.waitForTimeout(100);
+    expect(await page.getAttribute('#selection-info', 'data-start')).toBeNull();
+
+    await page.evaluate(() => {
+      const citation = document.querySelector('.citation cite')?.firstChild;
+      const dateline = document.querySelector('.doc-dateline')?.firstChild;
+      if (!citation || !dateline) throw new Error('no citation or dateline text');
+      document.getSelection()?.setBaseAndExtent(citation, 0, dateline, 'Washington'.length);
+    });
+    const info = await readSelectionInfo(page);
+    expect([info.start, info.end]).toEqual([0, record.text.indexOf('Washington') + 'Washington'.length]);
     await clearSelection(page);
   });
 
