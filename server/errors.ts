@@ -25,3 +25,27 @@ export const payloadTooLarge = () => new HttpError(413, 'payload_too_large', 'Th
 export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
 
 export const internalError = () => new HttpError(500, 'internal_error', 'Something went wrong on the server');
+
+export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'Sign in to do this');
+
+export const forbidden = (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message);
+
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
+
+export const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'The email or password is not correct');
+
+export const signUpRefused = () =>
+  new HttpError(
+    409,
+    'sign_up_refused',
+    'An account cannot be created with these details. If you already have an account, sign in instead.',
+  );
+
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new HttpError(429, 'too_many_attempts', `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
+
+export const foreignOrigin = () => new HttpError(403, 'foreign_origin', 'This request came from another site and was refused');
+
+export const inviteUnusable = () => new HttpError(410, 'invite_unusable', 'This invite link has expired, been used up or been revoked');
+
+export const lastOwner = () => new HttpError(409, 'last_owner', 'A seminar needs an owner: make someone else owner first');
