@@ -9,18 +9,23 @@ import type { Logger } from './logger.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { apiRouter } from './routes/api.ts';
 import type { ClientAssets } from './client-assets.ts';
+import type { Realtime } from './realtime/socket-server.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 
 export interface AppDeps {
   db: Database;
   logger: Logger;
   client: ClientAssets;
+  realtime: Realtime;
+  isDev: boolean;
 }
 
-export function createApp({ db, logger, client }: AppDeps): Express {
+export function createApp({ db, logger, client, realtime, isDev }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger }));
-  app.use('/api', apiRouter(db));
+  app.use(securityHeaders(isDev));
+  app.use('/api', apiRouter(db, realtime));
   app.use(...client.handlers);
   app.use(errorHandler);
   return app;

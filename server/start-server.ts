@@ -9,6 +9,8 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDocuments } from './seed/seed.ts';
+import { ensureDemoSeminar } from './seed/demo-seminar.ts';
+import { createRealtime, type Realtime } from './realtime/socket-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createApp } from './app.ts';
 import { clientAssets } from './client-assets.ts';
@@ -44,17 +46,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const seeded of await seedDocuments(db)) {
       if (seeded.created) logger.info({ id: seeded.id, warnings: seeded.warnings }, 'seed document imported');
     }
+    if ((await ensureDemoSeminar(db)).created) logger.info('demo seminar created');
     if (options.buildClient && !config.isDev) {
       const { built } = await ensureClientBuilt();
       if (built) logger.info('client built');
     }
     const client = await clientAssets(config.isDev);
-    const server = createServer(createApp({ db, logger, client }));
+    const realtime = createRealtime(db, logger);
+    const server = createServer(createApp({ db, logger, client, realtime, isDev: config.isDev }));
+    realtime.attach(server);
     const port = await listen(server, options.port ?? config.port);
     const url = `http://127.0.0.1:${port}`;
     logger.info({ url, database: db.kind }, 'listening');
     let closing: Promise<void> | undefined;
-    const close = () => (closing ??= stop(server, client.close, db));
+    const close = () => (closing ??= stop(server, realtime, client.close, db));
     return { url, port, db, logger, close };
   } catch (error) {
     await db.close().catch(() => undefined); // the start-up error is the one to report
@@ -75,7 +80,8 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function stop(server: Server, closeClient: () => Promise<void>, db: Database): Promise<void> {
+async function stop(server: Server, realtime: Realtime, closeClient: () => Promise<void>, db: Database): Promise<void> {
+  await realtime.close();
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   server.closeIdleConnections();
   await closed;

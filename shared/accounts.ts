@@ -69,6 +69,8 @@ export interface MemberRecord {
   name: string;
   role: Role;
   joinedAt: string;
+  /** Has a connection open now (several tabs count once). */
+  isOnline: boolean;
 }
 
 export interface GroupDocumentRecord {

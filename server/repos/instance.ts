@@ -10,8 +10,16 @@ export async function claimFirstUser(db: Queryable, userId: string): Promise<boo
   return rows.length === 1;
 }
 
-export async function findDemoGroupId(db: Queryable): Promise<string | null> {
-  const { rows } = await db.query<{ demo_group_id: string | null }>('SELECT demo_group_id FROM instance WHERE id = 1');
+export async function findFirstUserId(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ first_user_id: string | null }>('SELECT first_user_id FROM instance WHERE id = 1');
+  return rows[0]?.first_user_id ?? null;
+}
+
+/** With `lock`, holds the instance row until the transaction ends, so the demo is made once. */
+export async function findDemoGroupId(db: Queryable, options: { lock?: boolean } = {}): Promise<string | null> {
+  const { rows } = await db.query<{ demo_group_id: string | null }>(
+    `SELECT demo_group_id FROM instance WHERE id = 1${options.lock ? ' FOR UPDATE' : ''}`,
+  );
   return rows[0]?.demo_group_id ?? null;
 }
 

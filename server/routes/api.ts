@@ -4,12 +4,23 @@ import type { Database } from '../db/database.ts';
 import { routeNotFound } from '../errors.ts';
 import { documentsRouter } from './documents.ts';
 import { healthRouter } from './health.ts';
+import { authRouter, createAuthLimits } from './auth.ts';
+import { groupsRouter } from './groups.ts';
+import { invitesRouter } from './invites.ts';
+import type { Realtime } from '../realtime/socket-server.ts';
+import { originCheck } from '../middleware/origin-check.ts';
+import { sessionMiddleware } from '../middleware/session.ts';
 
-export function apiRouter(db: Database): Router {
+export function apiRouter(db: Database, realtime: Realtime): Router {
   const router = Router();
+  router.use(originCheck);
   router.use(express.json({ limit: '1mb' }));
+  router.use(sessionMiddleware(db));
   router.use(healthRouter(db));
   router.use(documentsRouter(db));
+  router.use(authRouter(db, createAuthLimits()));
+  router.use(groupsRouter(db, realtime));
+  router.use(invitesRouter(db, realtime));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

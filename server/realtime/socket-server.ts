@@ -1,0 +1,101 @@
+/**
+ * socket.io on the app's HTTP server. A socket authenticates with the session cookie of its handshake
+ * (no valid session: refused), joins `user:<id>` and the rooms of its groups, and hears who in those
+ * groups is online. Group commands tell it when someone joins or leaves a group, so sockets follow
+ * memberships without reconnecting.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { groupRoom, userRoom, type ClientToServerEvents, type GroupPresence, type ServerToClientEvents } from '../../shared/realtime.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { actorFromCookieHeader } from '../middleware/session.ts';
+import { findGroupIdsOfUser, findMembers } from '../repos/groups.ts';
+import { createPresence } from './presence.ts';
+
+interface SocketData {
+  userId: string;
+}
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What the rest of the server tells the realtime layer, and may ask of it. */
+export interface Realtime {
+  /** Serves socket.io on this HTTP server; call after the app's request handler is installed. */
+  attach(httpServer: HttpServer): void;
+  memberJoined(groupId: string, userId: string): Promise<void>;
+  memberLeft(groupId: string, userId: string): Promise<void>;
+  isOnline(userId: string): boolean;
+  close(): Promise<void>;
+}
+
+export function createRealtime(db: Database, logger: Logger): Realtime {
+  const io: IoServer = new Server({
+    // Other WebSocket upgrades on this server (the Yjs rooms) must not be closed by socket.io's engine.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+  });
+  const presence = createPresence();
+
+  io.use(async (socket, next) => {
+    try {
+      const { actor } = await actorFromCookieHeader(db, socket.handshake.headers.cookie);
+      if (actor.type === 'anonymous') return next(new Error('unauthenticated: sign in first'));
+      socket.data.userId = actor.id;
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('unavailable: try again'));
+    }
+  });
+
+  async function groupPresence(groupId: string): Promise<GroupPresence> {
+    const members = await findMembers(db, groupId);
+    return { groupId, userIds: members.map((member) => member.userId).filter((id) => presence.isOnline(id)) };
+  }
+
+  async function announce(groupIds: string[]): Promise<void> {
+    for (const groupId of groupIds) io.to(groupRoom(groupId)).emit('group:presence', await groupPresence(groupId));
+  }
+
+  io.on('connection', async (socket) => {
+    const { userId } = socket.data;
+    // Counted before any await, so that a socket closing during set-up is uncounted too.
+    const cameOnline = presence.connect(userId);
+    socket.on('disconnect', async () => {
+      if (!presence.disconnect(userId)) return;
+      await announce(await findGroupIdsOfUser(db, userId)).catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
+    });
+    try {
+      const groupIds = await findGroupIdsOfUser(db, userId);
+      await socket.join([userRoom(userId), ...groupIds.map(groupRoom)]);
+      if (cameOnline) await announce(groupIds);
+      else for (const groupId of groupIds) socket.emit('group:presence', await groupPresence(groupId));
+    } catch (error) {
+      logger.error({ err: error }, 'socket setup failed');
+      socket.disconnect(true);
+    }
+  });
+
+  return {
+    attach(httpServer) {
+      io.attach(httpServer);
+    },
+    async memberJoined(groupId, userId) {
+      io.in(userRoom(userId)).socketsJoin(groupRoom(groupId));
+      io.to(userRoom(userId)).emit('group:joined', { groupId });
+      await announce([groupId]);
+    },
+    async memberLeft(groupId, userId) {
+      io.in(userRoom(userId)).socketsLeave(groupRoom(groupId));
+      io.to(userRoom(userId)).emit('group:removed', { groupId });
+      await announce([groupId]);
+    },
+    isOnline: (userId) => presence.isOnline(userId),
+    async close() {
+      // The HTTP server is closed by its owner; here only the sockets end.
+      io.disconnectSockets(true);
+    },
+  };
+}

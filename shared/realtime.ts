@@ -1,0 +1,20 @@
+/** socket.io rooms and events both sides agree on. Only the server emits entity events. */
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const groupRoom = (groupId: string) => `group:${groupId}`;
+
+/** Who in a group has at least one connection open now (several tabs count once). */
+export interface GroupPresence {
+  groupId: string;
+  userIds: string[];
+}
+
+export interface ServerToClientEvents {
+  'group:presence': (presence: GroupPresence) => void;
+  /** This user was removed from (or left) a group: its pages should stop showing it. */
+  'group:removed': (event: { groupId: string }) => void;
+  /** This user joined a group (from another tab, say). */
+  'group:joined': (event: { groupId: string }) => void;
+}
+
+export interface ClientToServerEvents {}
