@@ -1,0 +1,205 @@
+/**
+ * Every API route, asked by every kind of person, answers the status the policy promises.
+ * The table is the specification: a route added to the API without a row here fails the first test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Router } from 'express';
+import type { GroupRecord, InviteRecord } from '../../shared/accounts.ts';
+import { apiRouter } from '../../server/routes/api.ts';
+import { createRealtime } from '../../server/realtime/socket-server.ts';
+import { createLogger } from '../../server/logger.ts';
+import { insertMembership, updateMembershipRole } from '../../server/repos/groups.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { ApiClient, signUpUser, type TestUser } from '../helpers/http-client.ts';
+
+const actors = ['anonymous', 'nonMember', 'observer', 'member', 'moderator', 'owner', 'admin'] as const;
+type ActorName = (typeof actors)[number];
+
+interface World {
+  groupId: string;
+  users: Record<Exclude<ActorName, 'anonymous'>, TestUser> & { victim: TestUser };
+  server: TestServer;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** Builds the concrete request for this actor, setting up what it needs (a fresh invite …). */
+  prepare?: (world: World, actor: ActorName) => Promise<{ path?: string; body?: unknown }>;
+  expected: Record<ActorName, number>;
+  /** Undoes what a successful request changed, so that the next actor meets the same world. */
+  restore?: (world: World) => Promise<void>;
+}
+
+const all = (status: number): Record<ActorName, number> => Object.fromEntries(actors.map((actor) => [actor, status])) as Record<ActorName, number>;
+const signedIn = (status: number) => ({ ...all(status), anonymous: 401 });
+/** In-group statuses; outsiders (non-members, the administrator) do not learn that the group exists. */
+const inGroup = (observer: number, member: number, moderator: number, owner: number) => ({
+  anonymous: 401,
+  nonMember: 404,
+  admin: 404,
+  observer,
+  member,
+  moderator,
+  owner,
+});
+
+async function freshInvite(world: World): Promise<InviteRecord> {
+  const response = await world.users.owner.client.post<InviteRecord>(`/api/groups/${world.groupId}/invites`, { role: 'member' });
+  return response.body;
+}
+
+let emailCounter = 0;
+
+const table: Row[] = [
+  { method: 'GET', path: '/health', expected: all(200) },
+  { method: 'GET', path: '/documents', expected: all(200) },
+  { method: 'GET', path: '/documents/:id', prepare: async () => ({ path: '/documents/frus1981-88v41-d97' }), expected: all(200) },
+  {
+    method: 'POST',
+    path: '/auth/signup',
+    prepare: async () => ({ body: { name: 'New', email: `new.${(emailCounter += 1)}@example.edu`, password: 'a long password' } }),
+    expected: all(201),
+  },
+  {
+    method: 'POST',
+    path: '/auth/signin',
+    prepare: async (world) => ({ body: { email: world.users.victim.email, password: world.users.victim.password } }),
+    expected: all(200),
+  },
+  { method: 'POST', path: '/auth/signout', expected: all(204) },
+  { method: 'GET', path: '/me', expected: signedIn(200) },
+  { method: 'PATCH', path: '/me', prepare: async () => ({ body: { name: 'Same Name' } }), expected: signedIn(200) },
+  {
+    method: 'POST',
+    path: '/me/password',
+    prepare: async (world, actor) => {
+      const password = actor === 'anonymous' ? 'whatever it is' : world.users[actor].password;
+      return { body: { currentPassword: password, newPassword: password } };
+    },
+    expected: { ...signedIn(204) },
+  },
+  { method: 'GET', path: '/groups', expected: signedIn(200) },
+  { method: 'POST', path: '/groups', prepare: async () => ({ body: { name: 'Another seminar' } }), expected: signedIn(201) },
+  { method: 'GET', path: '/groups/:id', expected: inGroup(200, 200, 200, 200) },
+  {
+    method: 'POST',
+    path: '/groups/:id/documents',
+    prepare: async () => ({ body: { documentId: 'frus1981-88v41-d97' } }),
+    expected: inGroup(403, 403, 201, 201),
+  },
+  { method: 'GET', path: '/groups/:id/invites', expected: inGroup(403, 403, 403, 200) },
+  { method: 'POST', path: '/groups/:id/invites', prepare: async () => ({ body: { role: 'member' } }), expected: inGroup(403, 403, 403, 201) },
+  {
+    method: 'DELETE',
+    path: '/groups/:id/invites/:inviteId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/invites/${(await freshInvite(world)).id}` }),
+    expected: inGroup(403, 403, 403, 204),
+  },
+  {
+    method: 'PATCH',
+    path: '/groups/:id/members/:userId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/members/${world.users.victim.id}`, body: { role: 'observer' } }),
+    expected: inGroup(403, 403, 403, 200),
+    restore: async (world) => updateMembershipRole(world.server.db, world.groupId, world.users.victim.id, 'member'),
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/:id/members/:userId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/members/${world.users.victim.id}` }),
+    expected: inGroup(403, 403, 403, 204),
+    restore: async (world) => {
+      await insertMembership(world.server.db, { groupId: world.groupId, userId: world.users.victim.id, role: 'member' });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/invites/:token',
+    prepare: async (world) => ({ path: `/invites/${(await freshInvite(world)).token}` }),
+    expected: all(200),
+  },
+  {
+    method: 'POST',
+    path: '/invites/:token/accept',
+    prepare: async (world) => ({ path: `/invites/${(await freshInvite(world)).token}/accept` }),
+    expected: signedIn(200),
+    // The non-member and the administrator joined: make them outsiders again.
+    restore: async (world) => {
+      await world.server.db.query('DELETE FROM memberships WHERE group_id = $1 AND user_id = ANY($2)', [
+        world.groupId,
+        [world.users.nonMember.id, world.users.admin.id],
+      ]);
+    },
+  },
+];
+
+/** The routes the API router really has, as "METHOD /path". */
+function registeredRoutes(router: Router): string[] {
+  const found: string[] = [];
+  const walk = (stack: Router['stack'], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys((layer.route as { methods?: object }).methods ?? {})) found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else {
+        const nested = (layer.handle as Partial<Router>).stack;
+        const rawPath = (layer as { rawPath?: string }).rawPath;
+        if (nested) walk(nested, prefix + (rawPath && rawPath !== '/' ? rawPath : ''));
+      }
+    }
+  };
+  walk(router.stack, '');
+  return found.sort();
+}
+
+describe('the authorization table of the API', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    const server = await startTestServer();
+    const admin = await signUpUser(server.url, 'Admin'); // the first account
+    const owner = await signUpUser(server.url, 'Owner');
+    const users = {
+      admin,
+      owner,
+      moderator: await signUpUser(server.url, 'Moderator'),
+      member: await signUpUser(server.url, 'Member'),
+      observer: await signUpUser(server.url, 'Observer'),
+      nonMember: await signUpUser(server.url, 'Outsider'),
+      victim: await signUpUser(server.url, 'Victim'),
+    };
+    const group = await owner.client.post<GroupRecord>('/api/groups', { name: 'Table seminar' });
+    for (const [name, role] of [['moderator', 'moderator'], ['member', 'member'], ['observer', 'observer'], ['victim', 'member']] as const) {
+      await insertMembership(server.db, { groupId: group.body.id, userId: users[name].id, role });
+    }
+    world = { groupId: group.body.id, users, server };
+  });
+  afterAll(() => world?.server.close());
+
+  it('has a row for every route of the API, and a route for every row', async () => {
+    const router = apiRouter(world.server.db, createRealtime(world.server.db, createLogger('silent')));
+    expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
+  });
+
+  for (const row of table) {
+    it(`${row.method} ${row.path}`, async () => {
+      const got: Partial<Record<ActorName, number>> = {};
+      for (const actor of actors) {
+        const { path, body } = (await row.prepare?.(world, actor)) ?? {};
+        const concretePath = path ?? row.path.replace(':id', world.groupId);
+        // A copy of the person's browser, so that a sign-in or sign-up answer does not replace their session.
+        const client = new ApiClient(world.server.url);
+        if (actor !== 'anonymous') {
+          const user = world.users[actor];
+          if (row.path === '/auth/signout') {
+            // Signing out ends the session: use a second one of the same person.
+            await client.post('/api/auth/signin', { email: user.email, password: user.password });
+          } else client.cookie = user.client.cookie;
+        }
+        const response = await client.request(row.method, `/api${concretePath}`, body ?? (row.method === 'GET' || row.method === 'DELETE' ? undefined : {}));
+        got[actor] = response.status;
+        if (response.status < 300) await row.restore?.(world);
+      }
+      expect(got).toEqual(row.expected);
+    });
+  }
+});
