@@ -13,7 +13,7 @@ import { notFound, tooManyAttempts } from '../errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/session.ts';
 import { presentUser } from '../presenters/accounts.ts';
 import { findUserById, normalizeEmail, updateUserDisplayName } from '../repos/users.ts';
-import { parseBody, requireUser } from './parse.ts';
+import { ownAccount, parseBody, requireAllowed } from './parse.ts';
 
 const fifteenMinutes = 15 * 60 * 1000;
 
@@ -65,14 +65,14 @@ export function authRouter(db: Database, limits: AuthLimits): Router {
   });
 
   router.get('/me', async (req, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'account.read', ownAccount(req));
     const user = await findUserById(db, actor.id);
     if (!user) throw notFound('The account');
     res.json(presentUser(user) satisfies UserRecord);
   });
 
   router.patch('/me', async (req, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'account.update', ownAccount(req));
     const { name } = parseBody(updateMeSchema, req.body);
     const user = await updateUserDisplayName(db, actor.id, name);
     if (!user) throw notFound('The account');
@@ -80,7 +80,7 @@ export function authRouter(db: Database, limits: AuthLimits): Router {
   });
 
   router.post('/me/password', async (req: Request, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'account.update', ownAccount(req));
     const input = parseBody(changePasswordSchema, req.body);
     limit(limits.perAccount, `password:${actor.id}`, res);
     await changePassword(db, { userId: actor.id, currentToken: req.sessionToken!, ...input });

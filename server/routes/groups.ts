@@ -22,7 +22,7 @@ import { presentGroup, presentGroupSummary, presentInvite } from '../presenters/
 import { findGroupDocuments } from '../repos/group-documents.ts';
 import { findGroup, findGroupsOfUser, findMembers, findRole } from '../repos/groups.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
-import { parseBody, requireUser, uuidParam } from './parse.ts';
+import { parseBody, requireAllowed, requireUser, uuidParam } from './parse.ts';
 
 const groupId = (req: Request) => uuidParam(req.params.id as string | undefined, 'The seminar');
 
@@ -36,13 +36,13 @@ export function groupsRouter(db: Database, realtime: Realtime): Router {
   }
 
   router.get('/groups', async (req, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'group.list', { type: 'instance' });
     const groups: GroupSummary[] = (await findGroupsOfUser(db, actor.id)).map(presentGroupSummary);
     res.json(groups);
   });
 
   router.post('/groups', async (req, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'group.create', { type: 'instance' });
     const input = parseBody(createGroupSchema, req.body);
     const group = await createGroup(db, actor, input);
     res.status(201).json(await groupRecord(db, group.id, 'owner'));

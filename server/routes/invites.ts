@@ -10,7 +10,7 @@ import { notFound } from '../errors.ts';
 import { findGroup } from '../repos/groups.ts';
 import { findInviteByToken } from '../repos/invites.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
-import { requireUser } from './parse.ts';
+import { requireAllowed } from './parse.ts';
 
 const tokenShape = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -25,7 +25,7 @@ export function invitesRouter(db: Database, realtime: Realtime): Router {
   });
 
   router.post('/invites/:token/accept', async (req, res) => {
-    const actor = requireUser(req);
+    const actor = requireAllowed(req, 'invite.accept', { type: 'instance' });
     if (!tokenShape.test(req.params.token)) throw notFound('The invite');
     const result = await acceptInvite(db, actor, req.params.token);
     if (result.joined) await realtime.memberJoined(result.groupId, actor.id);

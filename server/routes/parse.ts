@@ -6,6 +6,8 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { badRequest, notFound, unauthenticated } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
+import { authorize, type Action, type Resource } from '../policies/can.ts';
+import { enforce } from '../commands/groups.ts';
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body ?? {});
@@ -28,4 +30,15 @@ export function uuidParam(value: string | undefined, what: string): string {
 export function requireUser(req: Request): Extract<Actor, { type: 'user' }> {
   if (req.actor.type === 'anonymous') throw unauthenticated();
   return req.actor;
+}
+
+/** The signed-in user, when the policy lets them do `action` on `resource`; else the policy's error. */
+export function requireAllowed(req: Request, action: Action, resource: Resource): Extract<Actor, { type: 'user' }> {
+  enforce(authorize(req.actor, action, resource));
+  return requireUser(req);
+}
+
+/** The account of whoever asks: the session decides whose account a request is about. */
+export function ownAccount(req: Request): Resource {
+  return { type: 'account', userId: req.actor.type === 'user' ? req.actor.id : '' };
 }

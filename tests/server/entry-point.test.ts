@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { repoRoot } from '../helpers/run.ts';
+import { migrationCount } from '../helpers/migrations.ts';
 
 // node --import tsx rather than npx: the signal must reach the server itself, not a wrapper.
 describe('npm start', () => {
@@ -38,7 +39,7 @@ describe('npm start', () => {
 
     const url = await listening;
     const health = await fetch(`${url}/api/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', database: database.kind, migrations: 1 });
+    expect(await health.json()).toMatchObject({ status: 'ok', database: database.kind, migrations: migrationCount });
 
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate, migrationsDir } from '../../server/db/migrate.ts';
 import { countMigrations } from '../../server/repos/schema-migrations.ts';
+import { migrationCount } from '../helpers/migrations.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe('migrate', () => {
@@ -15,8 +16,8 @@ describe('migrate', () => {
 
   it('applies nothing on a second run', async () => {
     // The server already migrated at start.
-    expect(await migrate(server.db)).toEqual({ applied: 0, total: 1 });
-    expect(await countMigrations(server.db)).toBe(1);
+    expect(await migrate(server.db)).toEqual({ applied: 0, total: migrationCount });
+    expect(await countMigrations(server.db)).toBe(migrationCount);
   });
 
   it('applies nothing when two runs race', async () => {
@@ -40,9 +41,9 @@ describe('migrate with new migration files', () => {
 
   it('applies only the new file, once', async () => {
     await writeFile(path.join(dir, '0002_notes.sql'), 'CREATE TABLE notes (id int PRIMARY KEY);\nINSERT INTO notes VALUES (1);');
-    expect(await migrate(server.db, dir)).toEqual({ applied: 1, total: 2 });
-    expect(await migrate(server.db, dir)).toEqual({ applied: 0, total: 2 });
-    expect(await countMigrations(server.db)).toBe(2);
+    expect(await migrate(server.db, dir)).toEqual({ applied: 1, total: migrationCount + 1 });
+    expect(await migrate(server.db, dir)).toEqual({ applied: 0, total: migrationCount + 1 });
+    expect(await countMigrations(server.db)).toBe(migrationCount + 1);
   });
 
   it('rolls a failing migration back whole and names it', async () => {
@@ -50,6 +51,6 @@ describe('migrate with new migration files', () => {
     await expect(migrate(server.db, dir)).rejects.toThrow(/^migration 0003_broken\.sql failed: .*no_such_table/);
     const { rows } = await server.db.query<{ name: string | null }>("SELECT to_regclass('half_done')::text AS name");
     expect(rows[0]?.name).toBeNull();
-    expect(await countMigrations(server.db)).toBe(2);
+    expect(await countMigrations(server.db)).toBe(migrationCount + 1);
   });
 });
