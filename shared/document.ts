@@ -60,3 +60,15 @@ export interface ApiError {
   error: string;
   message: string;
 }
+
+/** The most a source file may weigh when imported through the API. */
+export const maxSourceLength = 500_000;
+
+/** POST /api/documents: an administrator imports a FRUS-style plain text into the library. */
+export const importDocumentSchema = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    source: z.string().min(1, 'The source is empty').max(maxSourceLength, `A source has at most ${maxSourceLength} characters`),
+    metadata: documentMetadataSchema.optional(),
+  })
+  .strict();

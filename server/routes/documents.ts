@@ -1,8 +1,14 @@
-/** GET /api/documents (summaries) and GET /api/documents/:id (the full record). */
+/**
+ * The library: GET /api/documents (summaries), GET /api/documents/:id (the full record), readable by
+ * anyone, since its sources are public; POST /api/documents imports one (administrators).
+ */
 import { Router } from 'express';
-import type { DocumentRecord, DocumentSummary } from '../../shared/document.ts';
+import { importDocumentSchema, type DocumentRecord, type DocumentSummary } from '../../shared/document.ts';
 import type { Database } from '../db/database.ts';
-import { documentNotFound } from '../errors.ts';
+import { badRequest, documentNotFound } from '../errors.ts';
+import { importDocument } from '../commands/import-document.ts';
+import { ImportError } from '../import/frus-plain-text.ts';
+import { parseBody, requireAllowed } from './parse.ts';
 import { presentDocument, presentDocumentSummary } from '../presenters/document.ts';
 import { findDocument, findDocuments } from '../repos/documents.ts';
 
@@ -19,6 +25,16 @@ export function documentsRouter(db: Database): Router {
     if (!row) throw documentNotFound(req.params.id);
     const body: DocumentRecord = presentDocument(row);
     res.json(body);
+  });
+
+  router.post('/documents', async (req, res) => {
+    requireAllowed(req, 'document.import', { type: 'instance' });
+    const input = parseBody(importDocumentSchema, req.body);
+    const result = await importDocument(db, input).catch((error: unknown) => {
+      // The importer's refusals are about the file, not the server.
+      throw error instanceof ImportError ? badRequest(`The source could not be imported: ${error.message}`) : error;
+    });
+    res.status(result.created ? 201 : 200).json(result);
   });
 
   return router;

@@ -57,6 +57,12 @@ const table: Row[] = [
   { method: 'GET', path: '/documents/:id', prepare: async () => ({ path: '/documents/frus1981-88v41-d97' }), expected: all(200) },
   {
     method: 'POST',
+    path: '/documents',
+    prepare: async () => ({ body: { fileName: 'note.txt', source: '1. A Note1\n\nText of the note.\n\n  1. Source: here.\n' } }),
+    expected: { ...signedIn(403), admin: 201 },
+  },
+  {
+    method: 'POST',
     path: '/auth/signup',
     prepare: async () => ({ body: { name: 'New', email: `new.${(emailCounter += 1)}@example.edu`, password: 'a long password' } }),
     expected: all(201),
