@@ -128,16 +128,15 @@ export function buildTextMap(doc: PMNode): TextMap {
   return { text, pageBreaks, offsetAt, posAt };
 }
 
-/** The block whose content contains `pos`, or the first block after it. */
-function blockAtPos(blocks: Block[], pos: number): Block | undefined {
+/** The first block for which `reaches` holds (it holds for every block after it too), by bisection. */
+function firstBlock(blocks: Block[], reaches: (block: Block) => boolean): Block | undefined {
   let lo = 0;
   let hi = blocks.length - 1;
   let found: Block | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const block = blocks[mid]!;
-    if (pos <= block.contentPos + block.contentSize) {
-      found = block;
+    if (reaches(blocks[mid]!)) {
+      found = blocks[mid];
       hi = mid - 1;
     } else {
       lo = mid + 1;
@@ -146,23 +145,11 @@ function blockAtPos(blocks: Block[], pos: number): Block | undefined {
   return found;
 }
 
+/** The block whose content contains `pos`, or the first block after it. */
+const blockAtPos = (blocks: Block[], pos: number) => firstBlock(blocks, (block) => pos <= block.contentPos + block.contentSize);
+
 /** The block holding `offset`; an offset on the "\n" after a block belongs to that block's end. */
-function blockAtOffset(blocks: Block[], offset: number): Block | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found: Block | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const block = blocks[mid]!;
-    if (offset <= block.offset + block.length) {
-      found = block;
-      hi = mid - 1;
-    } else {
-      lo = mid + 1;
-    }
-  }
-  return found;
-}
+const blockAtOffset = (blocks: Block[], offset: number) => firstBlock(blocks, (block) => offset <= block.offset + block.length);
 
 /** The printed page on which `offset` stands: the last page break at or before it, else `firstPage`. */
 export function pageAt(map: TextMap, offset: number, firstPage: number | null): number | null {
