@@ -1,17 +1,40 @@
-/** The browser app's entry: two pages, the document list and the reader. */
+/**
+ * The browser app's entry: the routes, the account links in the header, and the live socket that
+ * opens once someone is signed in.
+ */
+import { renderAccountPage } from './account/account-page.ts';
+import { renderSignInPage } from './account/sign-in-page.ts';
+import { renderSignUpPage } from './account/sign-up-page.ts';
 import { renderReaderPage } from './document/reader-page.ts';
 import { statusMessage } from './dom.ts';
+import { renderGroupListPage } from './groups/group-list-page.ts';
+import { renderGroupPage } from './groups/group-page.ts';
+import { renderInvitePage } from './invites/invite-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
 import { startRouter } from './router.ts';
+import { loadSession } from './services/session.ts';
+import { startSocket } from './services/socket.ts';
+import { mountAccountNav } from './site-header.ts';
 
 const app = document.getElementById('app');
-if (!app) throw new Error('index.html has no #app element');
+const accountNav = document.getElementById('account-nav');
+if (!app || !accountNav) throw new Error('index.html lacks #app or #account-nav');
+
+mountAccountNav(accountNav);
+startSocket();
+void loadSession();
 
 startRouter(
   app,
   [
     { pattern: /^\/$/, render: (container) => renderDocumentList(container) },
     { pattern: /^\/documents\/([^/]+)\/?$/, render: (container, [id]) => renderReaderPage(container, id ?? '') },
+    { pattern: /^\/signin\/?$/, render: (container) => renderSignInPage(container) },
+    { pattern: /^\/signup\/?$/, render: (container) => renderSignUpPage(container) },
+    { pattern: /^\/account\/?$/, render: (container) => renderAccountPage(container) },
+    { pattern: /^\/groups\/?$/, render: (container) => renderGroupListPage(container) },
+    { pattern: /^\/groups\/([^/]+)\/?$/, render: (container, [id]) => renderGroupPage(container, id ?? '') },
+    { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
   ],
   (container, [path]) => {
     container.replaceChildren(statusMessage('error', `No page at ${path ?? location.pathname}.`));

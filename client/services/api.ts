@@ -1,6 +1,7 @@
 /**
  * The client's only HTTP code. Every call answers a result value rather than throwing, so that
  * each view can say exactly what went wrong ("No document with id …", "The server is unreachable").
+ * The session is an httpOnly cookie: same-origin fetches carry it, and no script ever reads it.
  */
 import type { ApiError, DocumentRecord, DocumentSummary } from '../../shared/document.ts';
 
@@ -8,27 +9,39 @@ export type ApiResult<T> =
   | { type: 'ok'; value: T }
   | { type: 'error'; status: number; error: string; message: string };
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 export function listDocuments(): Promise<ApiResult<DocumentSummary[]>> {
-  return getJson<DocumentSummary[]>('/api/documents');
+  return request<DocumentSummary[]>('GET', '/api/documents');
 }
 
 export function getDocument(id: string): Promise<ApiResult<DocumentRecord>> {
-  return getJson<DocumentRecord>(`/api/documents/${encodeURIComponent(id)}`);
+  return request<DocumentRecord>('GET', `/api/documents/${encodeURIComponent(id)}`);
 }
 
-async function getJson<T>(path: string): Promise<ApiResult<T>> {
+/** A JSON request; a 204 answers `undefined` as its value. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' } });
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   } catch (cause) {
     // fetch rejects only when no answer arrived at all.
     return { type: 'error', status: 0, error: 'network', message: `The server is unreachable (${String(cause)}).` };
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { type: 'ok', value: body as T };
-  if (isApiError(body)) return { type: 'error', status: response.status, error: body.error, message: body.message };
+  if (response.status === 204) return { type: 'ok', value: undefined as T };
+  const parsed: unknown = await response.json().catch(() => null);
+  if (response.ok) return { type: 'ok', value: parsed as T };
+  if (isApiError(parsed)) return { type: 'error', status: response.status, error: parsed.error, message: parsed.message };
   return { type: 'error', status: response.status, error: 'http', message: `The server answered ${response.status} ${response.statusText}.` };
 }
+
+/** The segment of a path built from an id or token. */
+export const segment = encodeURIComponent;
 
 function isApiError(body: unknown): body is ApiError {
   return (
