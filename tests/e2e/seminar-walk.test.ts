@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium)('a seminar, from sign-up to live presence', () => 
     pageB = await openProfile();
     await pageB.goto(inviteUrl);
     await pageB.getByRole('heading', { name: 'Join Cold War Seminar as member' }).waitFor();
+    await pageB.screenshot({ path: '/tmp/invite-page.png' });
     await pageB.getByRole('link', { name: 'Sign up', exact: true }).last().click();
     const invitePath = new URL(inviteUrl).pathname;
     expect(new URL(pageB.url()).searchParams.get('next')).toBe(invitePath);
@@ -118,6 +119,19 @@ describe.skipIf(!hasChromium)('a seminar, from sign-up to live presence', () => 
     await pageB.close();
     await pageA.locator('.member:not(.is-online)', { hasText: bea.name }).waitFor();
     expect(await pageA.locator('.online-now li').allTextContents()).toEqual([ada.name]);
+  });
+
+  it('tells a removed member at once that they are no longer in the seminar', async () => {
+    const context = contexts[1];
+    if (!context) throw new Error('no second profile');
+    pageB = await context.newPage();
+    watches.push(watchConsole(pageB));
+    await pageB.goto(`${server.url}${groupPath}`);
+    await waitForOnline(pageA, bea.name);
+    pageA.once('dialog', (dialog) => void dialog.accept());
+    await pageA.locator('.member', { hasText: bea.name }).getByRole('button', { name: 'Remove' }).click();
+    await pageB.getByText('You are no longer a member of this seminar.').waitFor();
+    await expect.poll(() => pageA.locator('.member').count()).toBe(1);
   });
 
   it('logged no console errors and no Content-Security-Policy violations', () => {
