@@ -31,7 +31,7 @@ function nameForm(user: UserRecord): HTMLElement {
   const form = el(
     'form',
     { class: 'account-form', 'aria-labelledby': 'name-heading' },
-    el('h2', { id: 'name-heading' }, 'Display name'),
+    el('h2', { id: 'name-heading' }, 'Your name'),
     field('Display name', name, 'As other members of your seminars see it.'),
     el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button-primary' }, 'Save name')),
     message.element,

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signInWithForm, signUpWithForm, waitForOnline, type Person } from './account-forms.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { watchConsole, type ConsoleWatch } from './console-watch.ts';
+import { horizontalOverflow } from './reader-page.ts';
 
 const ada: Person = { name: 'Ada Owner', email: 'ada@example.org', password: 'correct horse battery' };
 const bea: Person = { name: 'Bea Student', email: 'bea@example.org', password: 'staple tuning fork' };
@@ -115,6 +116,13 @@ describe.skipIf(!hasChromium)('a seminar, from sign-up to live presence', () => 
     await pageB.screenshot({ path: '/tmp/group-page-observer.png', fullPage: true });
   });
 
+  it('fits a phone screen without sideways scrolling', async () => {
+    await pageA.setViewportSize({ width: 390, height: 900 });
+    expect(await horizontalOverflow(pageA)).toBe(0);
+    await pageA.screenshot({ path: '/tmp/group-page-phone.png', fullPage: true });
+    await pageA.setViewportSize({ width: 1100, height: 1000 });
+  });
+
   it('says when a member goes offline', async () => {
     await pageB.close();
     await pageA.locator('.member:not(.is-online)', { hasText: bea.name }).waitFor();
@@ -171,6 +179,42 @@ describe.skipIf(!hasChromium)('signing in', () => {
     await page.getByRole('heading', { name: 'Account' }).waitFor();
     // The failed sign-in is a 401 the page expected and explained; nothing else went wrong.
     expect(watch.problems.filter((problem) => !problem.includes('/api/auth/signin'))).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the keyboard alone, with a visible focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/signin`);
+    // The email field has the focus on arrival.
+    await page.keyboard.type(ada.email);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('current-password');
+    await page.keyboard.type(ada.password);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active instanceof HTMLButtonElement ? getComputedStyle(active).outlineStyle : 'not a button';
+    });
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/groups');
+    await page.close();
+  });
+
+  it('changes the display name, and explains a wrong current password', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/signin?next=/account`);
+    await signInWithForm(page, ada.email, ada.password);
+    await page.waitForURL((url) => url.pathname === '/account');
+    await page.getByLabel('Display name').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => page.locator('.form-message-success').textContent()).toBe('Your name is now “Ada Lovelace”.');
+    expect(await page.locator('.nav-user').textContent()).toBe('Ada Lovelace');
+    await page.getByLabel('Current password').fill('not the password');
+    await page.getByLabel('New password').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.locator('.form-message-error').textContent()).toBe('The current password is not correct');
+    await page.screenshot({ path: '/tmp/account.png', fullPage: true });
     await page.close();
   });
 
