@@ -49,3 +49,15 @@ export const foreignOrigin = () => new HttpError(403, 'foreign_origin', 'This re
 export const inviteUnusable = () => new HttpError(410, 'invite_unusable', 'This invite link has expired, been used up or been revoked');
 
 export const lastOwner = () => new HttpError(409, 'last_owner', 'A seminar needs an owner: make someone else owner first');
+
+export const annotationNotFound = () => new HttpError(404, 'annotation_not_found', 'That annotation does not exist, or you may not see it');
+
+export const replyNotFound = () => new HttpError(404, 'reply_not_found', 'That reply does not exist, or you may not see it');
+
+export const selectorsMismatch = () =>
+  new HttpError(422, 'selectors_mismatch', 'The selected passage does not match the document’s text; reload the document and select it again');
+
+export const commandConflict = (message: string) => new HttpError(409, 'conflict', message);
+
+export const databaseUnavailable = () =>
+  new HttpError(503, 'unavailable', 'The server cannot reach its database just now; your change is kept and will be sent again');

@@ -13,6 +13,8 @@ export interface ServerToClientEvents {
   'group:presence': (presence: GroupPresence) => void;
   /** This user was removed from (or left) a group: its pages should stop showing it. */
   'group:removed': (event: { groupId: string }) => void;
+  /** Members' roles or the group's documents changed. */
+  'group:updated': (event: { groupId: string }) => void;
   /** This user joined a group (from another tab, say). */
   'group:joined': (event: { groupId: string }) => void;
 }

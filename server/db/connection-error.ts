@@ -63,3 +63,14 @@ function errorCode(error: unknown): string | undefined {
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
 }
+
+/**
+ * Whether an error means the database is out of reach for now (network, shutdown, too many
+ * connections), as opposed to a fault in the query: the caller may answer "try again".
+ */
+export function isConnectionError(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code && (networkReasons[code] || code === 'EPIPE' || code.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300')) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
+}

@@ -20,7 +20,12 @@ export type Resource =
   /** `role`: the actor's role in the group, null when not a member. */
   | { type: 'group'; role: Role | null }
   /** Another member (or the actor) of a group the actor may be in. */
-  | { type: 'membership'; role: Role | null; target: { userId: string; role: Role }; ownerCount: number };
+  | { type: 'membership'; role: Role | null; target: { userId: string; role: Role }; ownerCount: number }
+  /**
+   * An annotation or reply, or (for creating) the place it would go. `role`: the actor's role in the
+   * annotation's group, null for private notes or outsiders; `ownerId`: whose private notes these are.
+   */
+  | { type: 'annotation'; role: Role | null; ownerId: string | null; authorId: string | null };
 
 export type Action =
   | 'document.read'
@@ -35,7 +40,17 @@ export type Action =
   | 'group.addDocument'
   | 'group.write'
   | 'membership.changeRole'
-  | 'membership.remove';
+  | 'membership.remove'
+  | AnnotationAction;
+
+/** Reading and writing annotations and replies: what their commands are checked against. */
+export type AnnotationAction =
+  | 'annotation.read'
+  | 'annotation.readHidden'
+  | 'annotation.create'
+  | 'annotation.write'
+  | 'annotation.resolve'
+  | 'annotation.moderate';
 
 export type Decision = 'allow' | 'unauthenticated' | 'hidden' | 'forbidden';
 
@@ -56,6 +71,8 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
       return decideInGroup(resource.role, action);
     case 'membership':
       return decideOnMember(actor.id, action, resource);
+    case 'annotation':
+      return decideOnAnnotation(actor.id, action, resource);
   }
 }
 
@@ -93,4 +110,35 @@ function decideOnMember(actorId: string, action: Action, resource: Extract<Resou
     return 'allow';
   }
   return 'forbidden';
+}
+
+/**
+ * Private notes are their owner's alone. In a group: members read; members (not observers) create and
+ * reply; only the author changes or deletes what they wrote; the author or a moderator resolves;
+ * moderators hide. Hidden text stays readable to its author and the moderators.
+ */
+function decideOnAnnotation(actorId: string, action: Action, resource: Extract<Resource, { type: 'annotation' }>): Decision {
+  if (resource.ownerId !== null) {
+    if (resource.ownerId !== actorId) return 'hidden';
+    return action === 'annotation.moderate' ? 'forbidden' : 'allow';
+  }
+  const { role } = resource;
+  if (role === null) return 'hidden';
+  const isAuthor = resource.authorId === actorId;
+  switch (action) {
+    case 'annotation.read':
+      return 'allow';
+    case 'annotation.readHidden':
+      return isAuthor || atLeast(role, 'moderator') ? 'allow' : 'forbidden';
+    case 'annotation.create':
+      return atLeast(role, 'member') ? 'allow' : 'forbidden';
+    case 'annotation.write':
+      return isAuthor && atLeast(role, 'member') ? 'allow' : 'forbidden';
+    case 'annotation.resolve':
+      return (isAuthor && atLeast(role, 'member')) || atLeast(role, 'moderator') ? 'allow' : 'forbidden';
+    case 'annotation.moderate':
+      return atLeast(role, 'moderator') ? 'allow' : 'forbidden';
+    default:
+      return 'forbidden';
+  }
 }

@@ -25,6 +25,8 @@ export interface Realtime {
   attach(httpServer: HttpServer): void;
   memberJoined(groupId: string, userId: string): Promise<void>;
   memberLeft(groupId: string, userId: string): Promise<void>;
+  /** Roles or documents of the group changed: its pages should fetch it again. */
+  groupChanged(groupId: string): void;
   isOnline(userId: string): boolean;
   close(): Promise<void>;
 }
@@ -91,6 +93,9 @@ export function createRealtime(db: Database, logger: Logger): Realtime {
       io.in(userRoom(userId)).socketsLeave(groupRoom(groupId));
       io.to(userRoom(userId)).emit('group:removed', { groupId });
       await announce([groupId]);
+    },
+    groupChanged(groupId) {
+      io.to(groupRoom(groupId)).emit('group:updated', { groupId });
     },
     isOnline: (userId) => presence.isOnline(userId),
     async close() {

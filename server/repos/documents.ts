@@ -112,3 +112,9 @@ function toDocumentRow(row: DocumentColumns): DocumentRow {
     footnotes: row.footnotes,
   };
 }
+
+/** Just the canonical text and version: what commands check selectors against. */
+export async function findDocumentText(db: Queryable, id: string): Promise<{ text: string; version: number } | null> {
+  const { rows } = await db.query<{ text: string; version: number }>('SELECT text, version FROM documents WHERE id = $1', [id]);
+  return rows[0] ?? null;
+}

@@ -24,3 +24,8 @@ export async function findGroupDocuments(db: Queryable, groupId: string): Promis
   );
   return rows.map((row) => ({ id: row.id, title: row.title, addedAt: row.added_at }));
 }
+
+export async function isDocumentInGroup(db: Queryable, groupId: string, documentId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM group_documents WHERE group_id = $1 AND document_id = $2', [groupId, documentId]);
+  return rows.length > 0;
+}

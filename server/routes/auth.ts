@@ -64,6 +64,12 @@ export function authRouter(db: Database, limits: AuthLimits): Router {
     res.status(204).end();
   });
 
+  // Who is signed in, without an error when nobody is: what a page asks before it knows.
+  router.get('/session', async (req, res) => {
+    const user = req.actor.type === 'user' ? await findUserById(db, req.actor.id) : null;
+    res.json({ user: user ? presentUser(user) : null } satisfies { user: UserRecord | null });
+  });
+
   router.get('/me', async (req, res) => {
     const actor = requireAllowed(req, 'account.read', ownAccount(req));
     const user = await findUserById(db, actor.id);

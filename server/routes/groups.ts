@@ -45,6 +45,7 @@ export function groupsRouter(db: Database, realtime: Realtime): Router {
     const actor = requireAllowed(req, 'group.create', { type: 'instance' });
     const input = parseBody(createGroupSchema, req.body);
     const group = await createGroup(db, actor, input);
+    await realtime.memberJoined(group.id, actor.id);
     res.status(201).json(await groupRecord(db, group.id, 'owner'));
   });
 
@@ -61,6 +62,7 @@ export function groupsRouter(db: Database, realtime: Realtime): Router {
     const id = groupId(req);
     const { documentId } = parseBody(addGroupDocumentSchema, req.body);
     await addGroupDocument(db, actor, id, documentId);
+    realtime.groupChanged(id);
     res.status(201).json(await groupRecord(db, id, (await findRole(db, id, actor.id))!));
   });
 
@@ -94,6 +96,7 @@ export function groupsRouter(db: Database, realtime: Realtime): Router {
     const userId = uuidParam(req.params.userId, 'The member');
     const { role } = parseBody(changeRoleSchema, req.body);
     await changeMemberRole(db, actor, id, userId, role);
+    realtime.groupChanged(id);
     res.json(await groupRecord(db, id, (await findRole(db, id, actor.id))!));
   });
 

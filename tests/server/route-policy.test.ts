@@ -74,6 +74,7 @@ const table: Row[] = [
     expected: all(200),
   },
   { method: 'POST', path: '/auth/signout', expected: all(204) },
+  { method: 'GET', path: '/session', expected: all(200) },
   { method: 'GET', path: '/me', expected: signedIn(200) },
   { method: 'PATCH', path: '/me', prepare: async () => ({ body: { name: 'Same Name' } }), expected: signedIn(200) },
   {

@@ -100,4 +100,20 @@ describe('socket.io: sessions, group rooms and presence', () => {
     expect(await carlaJoined).toEqual([ana.id, carla.id].sort());
     expect(benHeard).toBe(false);
   });
+
+  it('puts the creator of a new seminar in its room at once, and tells members when it changes', async () => {
+    const anaSocket = open(ana);
+    await presenceWhere(anaSocket, () => true);
+    const created = new Promise<GroupPresence>((resolve) =>
+      anaSocket.on('group:presence', (presence) => {
+        if (presence.groupId !== groupId) resolve(presence);
+      }),
+    );
+    const newGroup = (await ana.client.post<GroupRecord>('/api/groups', { name: 'Fresh seminar' })).body;
+    expect(await created).toEqual({ groupId: newGroup.id, userIds: [ana.id] });
+
+    const updated = new Promise<{ groupId: string }>((resolve) => anaSocket.on('group:updated', resolve));
+    await ana.client.post(`/api/groups/${newGroup.id}/documents`, { documentId: 'frus1981-88v41-d97' });
+    expect(await updated).toEqual({ groupId: newGroup.id });
+  });
 });

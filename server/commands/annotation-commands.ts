@@ -1,0 +1,74 @@
+/**
+ * The annotation commands: the only writers of annotations and replies. socket.io and REST both
+ * call `runCommand`. Each command is checked by the policy with facts read inside its transaction,
+ * writes its record and one `annotation_events` row per change, and records its result under its
+ * client-made id in the same transaction, so that a retry answers the same and applies nothing.
+ *
+ * The caller applies `changes` to the open rooms after the commit (rooms/room-registry.ts).
+ */
+import type { Command, CommandResult } from '../../shared/annotations.ts';
+import type { RoomName } from '../../shared/rooms.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { HttpError, commandConflict, databaseUnavailable } from '../errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { findAppliedCommand, insertAppliedCommand } from '../repos/applied-commands.ts';
+import { isConnectionError } from '../db/connection-error.ts';
+import { handlers } from './annotation-handlers.ts';
+
+type UserActor = Extract<Actor, { type: 'user' }>;
+
+/** What a room must now show: a record to set, or an id to remove. */
+export type RoomChange =
+  | { room: RoomName; map: 'annotations' | 'replies'; id: string; record: unknown }
+  | { room: RoomName; map: 'annotations' | 'replies'; id: string; record: null };
+
+export interface CommandOutcome {
+  result: CommandResult;
+  changes: RoomChange[];
+}
+
+/** What a handler gives back: the actor's view of the record and the rooms' view of it. */
+export interface HandlerOutcome {
+  result: Extract<CommandResult, { ok: true }>;
+  changes: RoomChange[];
+}
+
+export type Handler<C extends Command> = (tx: Queryable, actor: UserActor, command: C) => Promise<HandlerOutcome>;
+
+export async function runCommand(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
+  try {
+    const earlier = await findAppliedCommand(db, command.commandId, actor.id);
+    if (earlier === 'foreign') return refused(commandConflict('This command id was already used'));
+    if (earlier) return { result: earlier, changes: [] };
+
+    return await db.transaction(async (tx) => {
+      const handler = handlers[command.type] as Handler<Command>;
+      const outcome = await handler(tx, actor, command);
+      await insertAppliedCommand(tx, command.commandId, actor.id, outcome.result);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof HttpError) return refused(error);
+    if (isUniqueViolation(error)) return retryAfterRace(db, actor, command);
+    if (isConnectionError(error)) return refused(databaseUnavailable());
+    throw error;
+  }
+}
+
+function refused(error: HttpError): CommandOutcome {
+  return { result: { ok: false, error: error.id, message: error.message }, changes: [] };
+}
+
+/**
+ * The same command arrived twice at once, or its record id is taken: if the twin committed, answer
+ * what it answered; otherwise the id belongs to something else.
+ */
+async function retryAfterRace(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
+  const earlier = await findAppliedCommand(db, command.commandId, actor.id);
+  if (earlier && earlier !== 'foreign') return { result: earlier, changes: [] };
+  return refused(commandConflict('A record with this id already exists'));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -1,0 +1,237 @@
+/**
+ * One handler per annotation command. Each reads what it needs inside the transaction (locking the
+ * record it changes), asks the policy, writes the record and its event, and says what the rooms must
+ * now show. Refusals are HttpErrors; nothing is written when one is thrown.
+ */
+import type { AnnotationKind, Command, EventAction } from '../../shared/annotations.ts';
+import type { RoomName } from '../../shared/rooms.ts';
+import { selectorsAgreeWith } from '../../shared/selectors.ts';
+import type { Queryable } from '../db/database.ts';
+import { annotationNotFound, badRequest, forbidden, replyNotFound, selectorsMismatch } from '../errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { authorize, type AnnotationAction, type Resource } from '../policies/can.ts';
+import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
+import { insertEvent } from '../repos/annotation-events.ts';
+import { findAnnotation, insertAnnotation, updateAnnotation, type AnnotationChanges, type AnnotationRow } from '../repos/annotations.ts';
+import { findDocumentText } from '../repos/documents.ts';
+import { isDocumentInGroup } from '../repos/group-documents.ts';
+import { findRole } from '../repos/groups.ts';
+import { findReply, hasLiveReplies, insertReply, updateReply, type ReplyRow } from '../repos/replies.ts';
+import type { Handler, HandlerOutcome, RoomChange } from './annotation-commands.ts';
+
+type UserActor = Extract<Actor, { type: 'user' }>;
+type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
+
+export function roomOf(annotation: Pick<AnnotationRow, 'groupId' | 'authorId' | 'documentId'>): RoomName {
+  return annotation.groupId
+    ? { type: 'group', groupId: annotation.groupId, documentId: annotation.documentId }
+    : { type: 'private', userId: annotation.authorId, documentId: annotation.documentId };
+}
+
+async function resourceOf(tx: Queryable, actor: UserActor, annotation: AnnotationRow, authorId: string): Promise<Resource> {
+  return {
+    type: 'annotation',
+    role: annotation.groupId ? await findRole(tx, annotation.groupId, actor.id) : null,
+    ownerId: annotation.groupId ? null : annotation.authorId,
+    authorId,
+  };
+}
+
+/** Throws the refusal the policy decides; what the actor may not read is "not found". */
+function check(decision: ReturnType<typeof authorize>, notFound: () => Error): void {
+  if (decision === 'allow') return;
+  if (decision === 'forbidden') throw forbidden('You may not do this to this annotation');
+  throw notFound();
+}
+
+/** The live annotation, locked, and the actor's rights on it; deleted ones are gone for commands. */
+async function loadAnnotation(tx: Queryable, actor: UserActor, id: string, action: AnnotationAction): Promise<AnnotationRow> {
+  const annotation = await findAnnotation(tx, id, { lock: true });
+  if (!annotation || annotation.deletedAt) throw annotationNotFound();
+  const resource = await resourceOf(tx, actor, annotation, annotation.authorId);
+  check(authorize(actor, 'annotation.read', resource), annotationNotFound);
+  check(authorize(actor, action, resource), annotationNotFound);
+  return annotation;
+}
+
+async function loadReply(tx: Queryable, actor: UserActor, id: string, action: AnnotationAction): Promise<{ reply: ReplyRow; annotation: AnnotationRow }> {
+  const reply = await findReply(tx, id, { lock: true });
+  const annotation = reply ? await findAnnotation(tx, reply.annotationId) : null;
+  if (!reply || reply.deletedAt || !annotation) throw replyNotFound();
+  const resource = await resourceOf(tx, actor, annotation, reply.authorId);
+  check(authorize(actor, 'annotation.read', resource), replyNotFound);
+  check(authorize(actor, action, resource), replyNotFound);
+  return { reply, annotation };
+}
+
+/** The room's view of an annotation: gone once deleted with nothing left answering it. */
+async function annotationChange(tx: Queryable, id: string): Promise<{ outcome: AnnotationRow; change: RoomChange }> {
+  const row = (await findAnnotation(tx, id))!;
+  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { annotationId: id }));
+  return {
+    outcome: row,
+    change: { room: roomOf(row), map: 'annotations', id, record: isGone ? null : presentAnnotation(row, { withHiddenBody: false }) },
+  };
+}
+
+async function replyChange(tx: Queryable, id: string, annotation: AnnotationRow): Promise<{ outcome: ReplyRow; change: RoomChange }> {
+  const row = (await findReply(tx, id))!;
+  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { parentId: id }));
+  return {
+    outcome: row,
+    change: { room: roomOf(annotation), map: 'replies', id, record: isGone ? null : presentReply(row, { withHiddenBody: false }) },
+  };
+}
+
+/** Applies `changes`, records `action` with the fields' before and after, and answers. */
+async function changeAnnotation(
+  tx: Queryable,
+  actor: UserActor,
+  annotation: AnnotationRow,
+  action: EventAction,
+  changes: AnnotationChanges,
+): Promise<HandlerOutcome> {
+  const fields = Object.keys(changes) as (keyof AnnotationChanges)[];
+  const before = Object.fromEntries(fields.map((field) => [field, annotation[field]]));
+  await updateAnnotation(tx, annotation.id, changes);
+  const { outcome, change } = await annotationChange(tx, annotation.id);
+  const after = Object.fromEntries(fields.map((field) => [field, outcome[field]]));
+  await insertEvent(tx, { annotationId: annotation.id, actorId: actor.id, action, before, after });
+  const changesList: RoomChange[] = [change];
+  return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: changesList };
+}
+
+async function changeReply(
+  tx: Queryable,
+  actor: UserActor,
+  loaded: { reply: ReplyRow; annotation: AnnotationRow },
+  action: EventAction,
+  changes: { body?: string; isHidden?: boolean; deleted?: boolean },
+): Promise<HandlerOutcome> {
+  const { reply, annotation } = loaded;
+  await updateReply(tx, reply.id, changes);
+  const { outcome, change } = await replyChange(tx, reply.id, annotation);
+  await insertEvent(tx, {
+    annotationId: annotation.id,
+    replyId: reply.id,
+    actorId: actor.id,
+    action,
+    before: { body: reply.body, isHidden: reply.isHidden, deleted: reply.deletedAt !== null },
+    after: { body: outcome.body, isHidden: outcome.isHidden, deleted: outcome.deletedAt !== null },
+  });
+  const roomChanges = [change];
+  // The last reply under a deleted annotation takes its placeholder with it.
+  if (changes.deleted && annotation.deletedAt) roomChanges.push((await annotationChange(tx, annotation.id)).change);
+  return { result: { ok: true, reply: presentReply(outcome, { withHiddenBody: true }) }, changes: roomChanges };
+}
+
+const requiresBody = (kind: AnnotationKind, body: string) => kind !== 'highlight' && body.trim() === '';
+
+const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, command) => {
+  const { target } = command;
+  const groupId = target.type === 'group' ? target.groupId : null;
+  const resource: Resource = {
+    type: 'annotation',
+    role: groupId ? await findRole(tx, groupId, actor.id) : null,
+    ownerId: groupId ? null : actor.id,
+    authorId: actor.id,
+  };
+  check(authorize(actor, 'annotation.create', resource), () => forbidden('You may not annotate in this seminar'));
+  if (groupId && !(await isDocumentInGroup(tx, groupId, command.documentId))) throw forbidden('This seminar does not read that document');
+  const document = await findDocumentText(tx, command.documentId);
+  if (!document) throw badRequest(`No document with id "${command.documentId}"`);
+  if (!selectorsAgreeWith(document.text, command.selectors)) throw selectorsMismatch();
+  if (requiresBody(command.kind, command.body)) throw badRequest(`A ${command.kind} needs some text`);
+
+  await insertAnnotation(tx, {
+    id: command.annotationId,
+    documentId: command.documentId,
+    documentVersion: document.version,
+    groupId,
+    visibility: groupId ? 'group' : 'private',
+    authorId: actor.id,
+    kind: command.kind,
+    selectors: command.selectors,
+    body: command.body,
+    tags: command.tags,
+  });
+  const { outcome, change } = await annotationChange(tx, command.annotationId);
+  await insertEvent(tx, {
+    annotationId: outcome.id,
+    actorId: actor.id,
+    action: 'created',
+    before: null,
+    after: { kind: outcome.kind, body: outcome.body, tags: outcome.tags, selectors: outcome.selectors },
+  });
+  return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: [change] };
+};
+
+const edit: Handler<CommandOf<'annotation.edit'>> = async (tx, actor, command) => {
+  const annotation = await loadAnnotation(tx, actor, command.annotationId, 'annotation.write');
+  const kind = command.kind ?? annotation.kind;
+  if (requiresBody(kind, command.body)) throw badRequest(`A ${kind} needs some text`);
+  return changeAnnotation(tx, actor, annotation, 'edited', command.kind ? { body: command.body, kind } : { body: command.body });
+};
+
+const tag: Handler<CommandOf<'annotation.tag'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.write'), 'tagged', { tags: command.tags });
+
+const resolve: Handler<CommandOf<'annotation.resolve'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.resolve'), 'resolved', { status: 'resolved' });
+
+const reopen: Handler<CommandOf<'annotation.reopen'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.resolve'), 'reopened', { status: 'open' });
+
+const hide: Handler<CommandOf<'annotation.hide'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.moderate'), 'hidden', { isHidden: true });
+
+const unhide: Handler<CommandOf<'annotation.unhide'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.moderate'), 'unhidden', { isHidden: false });
+
+const remove: Handler<CommandOf<'annotation.delete'>> = async (tx, actor, command) =>
+  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.write'), 'deleted', { deletedAt: new Date() });
+
+const reply: Handler<CommandOf<'reply.create'>> = async (tx, actor, command) => {
+  // Replying is writing in the annotation's room: members of its group, or the owner of private notes.
+  const annotation = await findAnnotation(tx, command.annotationId, { lock: true });
+  if (!annotation || annotation.deletedAt) throw annotationNotFound();
+  const resource = await resourceOf(tx, actor, annotation, actor.id);
+  check(authorize(actor, 'annotation.read', resource), annotationNotFound);
+  check(authorize(actor, 'annotation.create', resource), annotationNotFound);
+  if (command.parentId) {
+    const parent = await findReply(tx, command.parentId);
+    if (!parent || parent.annotationId !== annotation.id || parent.deletedAt) throw replyNotFound();
+  }
+  await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body });
+  const { outcome, change } = await replyChange(tx, command.replyId, annotation);
+  await insertEvent(tx, { annotationId: annotation.id, replyId: outcome.id, actorId: actor.id, action: 'created', before: null, after: { body: outcome.body } });
+  return { result: { ok: true, reply: presentReply(outcome, { withHiddenBody: true }) }, changes: [change] };
+};
+
+const editReply: Handler<CommandOf<'reply.edit'>> = async (tx, actor, command) =>
+  changeReply(tx, actor, await loadReply(tx, actor, command.replyId, 'annotation.write'), 'edited', { body: command.body });
+
+const hideReply: Handler<CommandOf<'reply.hide'>> = async (tx, actor, command) =>
+  changeReply(tx, actor, await loadReply(tx, actor, command.replyId, 'annotation.moderate'), 'hidden', { isHidden: true });
+
+const unhideReply: Handler<CommandOf<'reply.unhide'>> = async (tx, actor, command) =>
+  changeReply(tx, actor, await loadReply(tx, actor, command.replyId, 'annotation.moderate'), 'unhidden', { isHidden: false });
+
+const deleteReply: Handler<CommandOf<'reply.delete'>> = async (tx, actor, command) =>
+  changeReply(tx, actor, await loadReply(tx, actor, command.replyId, 'annotation.write'), 'deleted', { deleted: true });
+
+export const handlers: { [T in Command['type']]: Handler<CommandOf<T>> } = {
+  'annotation.create': create,
+  'annotation.edit': edit,
+  'annotation.tag': tag,
+  'annotation.resolve': resolve,
+  'annotation.reopen': reopen,
+  'annotation.hide': hide,
+  'annotation.unhide': unhide,
+  'annotation.delete': remove,
+  'reply.create': reply,
+  'reply.edit': editReply,
+  'reply.hide': hideReply,
+  'reply.unhide': unhideReply,
+  'reply.delete': deleteReply,
+};

@@ -1,0 +1,47 @@
+/**
+ * Yjs rooms: their names, the shape of their Y.Doc, and the named codes a room closes a connection
+ * with. A room is a group's layer on a document, or one person's private notes on it.
+ */
+export type RoomName =
+  | { type: 'group'; groupId: string; documentId: string }
+  | { type: 'private'; userId: string; documentId: string };
+
+/** The path under which rooms are served: `/yjs/<room name>`. */
+export const yjsPathPrefix = '/yjs/';
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const documentId = '[a-z0-9][a-z0-9-]{0,79}';
+const pattern = new RegExp(`^(group|private)/(${uuid})/(${documentId})$`);
+
+export function roomNameOf(room: RoomName): string {
+  return room.type === 'group' ? `group/${room.groupId}/${room.documentId}` : `private/${room.userId}/${room.documentId}`;
+}
+
+/** The room a name stands for, or null when it names none. */
+export function parseRoomName(name: string): RoomName | null {
+  const match = pattern.exec(name);
+  if (!match) return null;
+  const [, type, owner, document] = match as unknown as [string, 'group' | 'private', string, string];
+  return type === 'group' ? { type, groupId: owner, documentId: document } : { type, userId: owner, documentId: document };
+}
+
+/** The top-level types of an annotation room's Y.Doc: flat maps of plain JSON records by id. */
+export const roomMaps = {
+  annotations: 'annotations',
+  replies: 'replies',
+  /** `epoch`: a new value each time the room is built; a client that sees it change drops its copy. */
+  meta: 'meta',
+} as const;
+
+/** Why a room closed a connection (WebSocket close codes 4000–4999 are the application's). */
+export const closeCodes = {
+  readOnly: { code: 4403, reason: 'read-only: annotation rooms are written through commands' },
+  foreignAwareness: { code: 4409, reason: 'awareness may only set this connection’s own entry' },
+  invalidMessage: { code: 4400, reason: 'the message could not be decoded' },
+  messageTooLarge: { code: 4413, reason: 'the message is too large' },
+  unavailable: { code: 4503, reason: 'the room could not be loaded; try again' },
+  accessRevoked: { code: 4401, reason: 'you may no longer read this room' },
+} as const;
+
+/** The largest message a client may send a room (awareness and sync requests are small). */
+export const maxClientMessageBytes = 64 * 1024;
