@@ -7,7 +7,7 @@ import { takeFlash } from '../flash.ts';
 import { field, input, messageLine, onSubmit, pageHeading } from '../forms.ts';
 import { navigate, type Cleanup } from '../router.ts';
 import { createGroup, listGroups } from '../services/groups-api.ts';
-import { onGroupMembership, reconnectSocket } from '../services/socket.ts';
+import { onGroupMembership } from '../services/socket.ts';
 import { roleLabels } from './role-names.ts';
 
 export function renderGroupListPage(container: HTMLElement): Cleanup {
@@ -30,7 +30,7 @@ export function renderGroupListPage(container: HTMLElement): Cleanup {
       } else list.replaceChildren(el('ul', { class: 'group-list' }, ...result.value.map(renderSummary)));
     }
     void load();
-    // Joined in another tab, or removed by an owner: the list follows.
+    // Joined in another tab, removed by an owner, or given another role: the list follows.
     const stop = onGroupMembership(() => void load());
     return () => {
       isCurrent = false;
@@ -69,7 +69,6 @@ function createForm(): HTMLElement {
       message.show('error', result.message);
       return;
     }
-    reconnectSocket();
     navigate(`/groups/${encodeURIComponent(result.value.id)}`);
   });
   return form;

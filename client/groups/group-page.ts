@@ -2,7 +2,8 @@
  * /groups/:id: a seminar's name and description, its members (live online marks), who is online
  * now, its documents, the owners' invite links, and "Leave seminar". The page holds one GroupRecord
  * and the set of online user ids; the socket updates the second, and a presence naming someone the
- * page does not know (a member who just joined) reloads the first.
+ * page does not know (a member who just joined) or a 'group:updated' (a role changed, a document
+ * was added) reloads the first.
  */
 import type { GroupRecord, MemberRecord, Role, UserRecord } from '../../shared/accounts.ts';
 import { requireSignIn } from '../account/require-sign-in.ts';
@@ -139,7 +140,10 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     if (presence.userIds.some((id) => !known.has(id))) void reload();
   });
   const stopMembership = onGroupMembership((event) => {
-    if (event.groupId === group.id && event.type === 'removed' && isCurrent()) showRemoved();
+    if (event.groupId !== group.id || !isCurrent()) return;
+    if (event.type === 'removed') showRemoved();
+    // A role changed or a document was added, by this user or another: fetch the group again.
+    else if (event.type === 'updated') void reload();
   });
   return [stopPresence, stopMembership];
 }

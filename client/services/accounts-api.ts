@@ -2,7 +2,8 @@
 import type { UserRecord } from '../../shared/accounts.ts';
 import { request, type ApiResult } from './api.ts';
 
-export const fetchMe = (): Promise<ApiResult<UserRecord>> => request<UserRecord>('GET', '/api/me');
+/** Who is signed in: `{user: null}` for a visitor, never a 401. */
+export const fetchSession = (): Promise<ApiResult<{ user: UserRecord | null }>> => request<{ user: UserRecord | null }>('GET', '/api/session');
 
 export const postSignUp = (input: { name: string; email: string; password: string }): Promise<ApiResult<UserRecord>> =>
   request<UserRecord>('POST', '/api/auth/signup', input);

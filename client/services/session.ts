@@ -1,10 +1,10 @@
 /**
  * Who is signed in, as the pages see it. The cookie is httpOnly, so the user is learnt from
- * GET /api/me once at start and then from the answers of sign-in, sign-up, sign-out and name changes;
+ * GET /api/session once at start and then from the answers of sign-in, sign-up, sign-out and name changes;
  * listeners (the header, the socket) follow every change.
  */
 import type { UserRecord } from '../../shared/accounts.ts';
-import { fetchMe, patchMe, postSignIn, postSignOut, postSignUp } from './accounts-api.ts';
+import { fetchSession, patchMe, postSignIn, postSignOut, postSignUp } from './accounts-api.ts';
 import type { ApiResult } from './api.ts';
 
 export type SessionState = { type: 'unknown' } | { type: 'signed-out' } | { type: 'signed-in'; user: UserRecord };
@@ -21,9 +21,10 @@ export function currentSession(): SessionState {
 /** The session once known: the first call asks the server, later calls answer at once. */
 export function loadSession(): Promise<SessionState> {
   if (state.type !== 'unknown') return Promise.resolve(state);
-  loading ??= fetchMe().then((result) => {
-    // A 401 is the ordinary answer for a visitor; any other failure is treated alike, and the page says so when it matters.
-    setState(result.type === 'ok' ? { type: 'signed-in', user: result.value } : { type: 'signed-out' });
+  loading ??= fetchSession().then((result) => {
+    // A visitor is answered {user: null}. A failure (server unreachable) is treated as signed out, and the page says so when it matters.
+    const user = result.type === 'ok' ? result.value.user : null;
+    setState(user ? { type: 'signed-in', user } : { type: 'signed-out' });
     return state;
   });
   return loading;

@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
 import { onSessionChange } from './session.ts';
 
-type GroupEvent = { type: 'joined' | 'removed'; groupId: string };
+type GroupEvent = { type: 'joined' | 'removed' | 'updated'; groupId: string };
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: AppSocket | null = null;
@@ -25,17 +25,6 @@ export function startSocket(): void {
     close();
     if (nextUserId) open();
   });
-}
-
-/**
- * Opens a fresh connection, which joins the rooms of every group the user is in now.
- * TODO(issue 3): needed after creating a seminar only because POST /api/groups does not yet put the
- * creator's open sockets in the new group's room (as accepting an invite does); remove once it does.
- */
-export function reconnectSocket(): void {
-  if (!userId) return;
-  close();
-  open();
 }
 
 /** The online members of a group as last heard, or null before the first word from the server. */
@@ -62,6 +51,9 @@ function open(): void {
   });
   next.on('group:joined', ({ groupId }) => {
     for (const listener of groupListeners) listener({ type: 'joined', groupId });
+  });
+  next.on('group:updated', ({ groupId }) => {
+    for (const listener of groupListeners) listener({ type: 'updated', groupId });
   });
   next.on('group:removed', ({ groupId }) => {
     presence.delete(groupId);

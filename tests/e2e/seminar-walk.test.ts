@@ -105,14 +105,15 @@ describe.skipIf(!hasChromium)('a seminar, from sign-up to live presence', () => 
     expect(await pageA.locator('.invite-meta').textContent()).toContain('1 use');
   });
 
-  it('lets the owner make the new member an observer', async () => {
+  it('lets the owner make the new member an observer, which the member sees live', async () => {
     await pageA.getByLabel(`Role of ${bea.name}`).selectOption('observer');
     await pageA.locator('.member', { hasText: bea.name }).getByRole('button', { name: 'Change role' }).click();
     await expect.poll(() => pageA.locator('.group-page > .form-message').textContent()).toBe(`${bea.name} is now an observer.`);
     expect(await pageA.getByLabel(`Role of ${bea.name}`).inputValue()).toBe('observer');
     await pageA.screenshot({ path: '/tmp/group-page.png', fullPage: true });
-    await pageB.reload();
+    // B's page is not reloaded: 'group:updated' makes it fetch the group again.
     await expect.poll(() => pageB.locator('.group-my-role').textContent()).toContain('You are an observer');
+    expect(await pageB.locator('.member', { hasText: bea.name }).locator('.member-role').textContent()).toBe('Observer');
     await pageB.screenshot({ path: '/tmp/group-page-observer.png', fullPage: true });
   });
 
