@@ -11,21 +11,23 @@ import { apiRouter } from './routes/api.ts';
 import type { ClientAssets } from './client-assets.ts';
 import type { Realtime } from './realtime/socket-server.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import type { ExecuteCommand } from './commands/execute-command.ts';
 
 export interface AppDeps {
   db: Database;
   logger: Logger;
   client: ClientAssets;
   realtime: Realtime;
+  execute: ExecuteCommand;
   isDev: boolean;
 }
 
-export function createApp({ db, logger, client, realtime, isDev }: AppDeps): Express {
+export function createApp({ db, logger, client, realtime, execute, isDev }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger }));
   app.use(securityHeaders(isDev));
-  app.use('/api', apiRouter(db, realtime));
+  app.use('/api', apiRouter(db, realtime, execute));
   app.use(...client.handlers);
   app.use(errorHandler);
   return app;

@@ -11,6 +11,9 @@ import { migrate } from './db/migrate.ts';
 import { seedDocuments } from './seed/seed.ts';
 import { ensureDemoSeminar } from './seed/demo-seminar.ts';
 import { createRealtime, type Realtime } from './realtime/socket-server.ts';
+import { createRoomRegistry, type RoomRegistry } from './rooms/room-registry.ts';
+import { serveRooms } from './rooms/upgrade.ts';
+import { commandExecutor } from './commands/execute-command.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createApp } from './app.ts';
 import { clientAssets } from './client-assets.ts';
@@ -52,14 +55,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (built) logger.info('client built');
     }
     const client = await clientAssets(config.isDev);
-    const realtime = createRealtime(db, logger);
-    const server = createServer(createApp({ db, logger, client, realtime, isDev: config.isDev }));
+    const rooms = createRoomRegistry(db, logger);
+    const execute = commandExecutor(db, rooms);
+    const realtime = createRealtime(db, logger, { execute, onMemberLeft: rooms.revokeGroupAccess });
+    const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev }));
     realtime.attach(server);
+    serveRooms(server, db, rooms, logger);
     const port = await listen(server, options.port ?? config.port);
     const url = `http://127.0.0.1:${port}`;
     logger.info({ url, database: db.kind }, 'listening');
     let closing: Promise<void> | undefined;
-    const close = () => (closing ??= stop(server, realtime, client.close, db));
+    const close = () => (closing ??= stop(server, realtime, rooms, client.close, db));
     return { url, port, db, logger, close };
   } catch (error) {
     await db.close().catch(() => undefined); // the start-up error is the one to report
@@ -80,8 +86,9 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function stop(server: Server, realtime: Realtime, closeClient: () => Promise<void>, db: Database): Promise<void> {
+async function stop(server: Server, realtime: Realtime, rooms: RoomRegistry, closeClient: () => Promise<void>, db: Database): Promise<void> {
   await realtime.close();
+  await rooms.close();
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   server.closeIdleConnections();
   await closed;

@@ -115,7 +115,8 @@ export type CommandType = Command['type'];
 /** What a command is acknowledged with: the record as it now stands, or why it was refused. */
 export type CommandResult =
   | { ok: true; annotation?: AnnotationRecord; reply?: ReplyRecord }
-  | { ok: false; error: string; message: string };
+  /** `status`: the HTTP status REST answers the same refusal with. */
+  | { ok: false; error: string; message: string; status: number };
 
 /** The actions that `annotation_events` records. */
 export const eventActions = ['created', 'edited', 'tagged', 'resolved', 'reopened', 'hidden', 'unhidden', 'deleted'] as const;

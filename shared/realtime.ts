@@ -1,4 +1,5 @@
 /** socket.io rooms and events both sides agree on. Only the server emits entity events. */
+import type { CommandResult } from './annotations.ts';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const groupRoom = (groupId: string) => `group:${groupId}`;
@@ -19,4 +20,7 @@ export interface ServerToClientEvents {
   'group:joined': (event: { groupId: string }) => void;
 }
 
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** An annotation command (shared/annotations.ts); acknowledged after it is committed, or refused. */
+  command: (command: unknown, ack: (result: CommandResult) => void) => void;
+}

@@ -56,7 +56,7 @@ export async function runCommand(db: Database, actor: UserActor, command: Comman
 }
 
 function refused(error: HttpError): CommandOutcome {
-  return { result: { ok: false, error: error.id, message: error.message }, changes: [] };
+  return { result: { ok: false, error: error.id, message: error.message, status: error.status }, changes: [] };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { AnnotationKind, Command, EventAction } from '../../shared/annotati
 import type { RoomName } from '../../shared/rooms.ts';
 import { selectorsAgreeWith } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
-import { annotationNotFound, badRequest, forbidden, replyNotFound, selectorsMismatch } from '../errors.ts';
+import { annotationNotFound, badRequest, forbidden, notFound, replyNotFound, selectorsMismatch } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize, type AnnotationAction, type Resource } from '../policies/can.ts';
 import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
@@ -136,7 +136,7 @@ const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, comman
     ownerId: groupId ? null : actor.id,
     authorId: actor.id,
   };
-  check(authorize(actor, 'annotation.create', resource), () => forbidden('You may not annotate in this seminar'));
+  check(authorize(actor, 'annotation.create', resource), () => notFound('The seminar'));
   if (groupId && !(await isDocumentInGroup(tx, groupId, command.documentId))) throw forbidden('This seminar does not read that document');
   const document = await findDocumentText(tx, command.documentId);
   if (!document) throw badRequest(`No document with id "${command.documentId}"`);

@@ -12,9 +12,18 @@ import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
 import { findGroupIdsOfUser, findMembers } from '../repos/groups.ts';
 import { createPresence } from './presence.ts';
+import type { ExecuteCommand } from '../commands/execute-command.ts';
 
 interface SocketData {
   userId: string;
+  isAdmin: boolean;
+}
+
+export interface RealtimeDeps {
+  /** Runs an annotation command (commands/execute-command.ts). */
+  execute: ExecuteCommand;
+  /** A member left or was removed: their Yjs connections to the group's rooms must close. */
+  onMemberLeft(groupId: string, userId: string): void;
 }
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -31,7 +40,7 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(db: Database, logger: Logger): Realtime {
+export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps): Realtime {
   const io: IoServer = new Server({
     // Other WebSocket upgrades on this server (the Yjs rooms) must not be closed by socket.io's engine.
     destroyUpgrade: false,
@@ -45,6 +54,7 @@ export function createRealtime(db: Database, logger: Logger): Realtime {
       const { actor } = await actorFromCookieHeader(db, socket.handshake.headers.cookie);
       if (actor.type === 'anonymous') return next(new Error('unauthenticated: sign in first'));
       socket.data.userId = actor.id;
+      socket.data.isAdmin = actor.isAdmin;
       next();
     } catch (error) {
       logger.error({ err: error }, 'socket authentication failed');
@@ -62,7 +72,16 @@ export function createRealtime(db: Database, logger: Logger): Realtime {
   }
 
   io.on('connection', async (socket) => {
-    const { userId } = socket.data;
+    const { userId, isAdmin } = socket.data;
+    socket.on('command', async (payload, ack) => {
+      if (typeof ack !== 'function') return; // a command without an acknowledgement could not be told its fate
+      try {
+        ack(await deps.execute({ type: 'user', id: userId, isAdmin }, payload));
+      } catch (error) {
+        logger.error({ err: error }, 'command failed');
+        ack({ ok: false, error: 'internal_error', message: 'Something went wrong on the server; try again', status: 500 });
+      }
+    });
     // Counted before any await, so that a socket closing during set-up is uncounted too.
     const cameOnline = presence.connect(userId);
     socket.on('disconnect', async () => {
@@ -90,6 +109,7 @@ export function createRealtime(db: Database, logger: Logger): Realtime {
       await announce([groupId]);
     },
     async memberLeft(groupId, userId) {
+      deps.onMemberLeft(groupId, userId);
       io.in(userRoom(userId)).socketsLeave(groupRoom(groupId));
       io.to(userRoom(userId)).emit('group:removed', { groupId });
       await announce([groupId]);

@@ -7,11 +7,13 @@ import { healthRouter } from './health.ts';
 import { authRouter, createAuthLimits } from './auth.ts';
 import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
+import { annotationsRouter } from './annotations.ts';
+import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
 
-export function apiRouter(db: Database, realtime: Realtime): Router {
+export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand): Router {
   const router = Router();
   router.use(originCheck);
   router.use(express.json({ limit: '1mb' }));
@@ -21,6 +23,7 @@ export function apiRouter(db: Database, realtime: Realtime): Router {
   router.use(authRouter(db, createAuthLimits()));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
+  router.use(annotationsRouter(db, execute));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

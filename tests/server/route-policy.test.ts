@@ -2,12 +2,17 @@
  * Every API route, asked by every kind of person, answers the status the policy promises.
  * The table is the specification: a route added to the API without a row here fails the first test.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRange } from '../../shared/selectors.ts';
+import { importedMemo } from '../fixtures/memo.ts';
 import type { Router } from 'express';
 import type { GroupRecord, InviteRecord } from '../../shared/accounts.ts';
 import { apiRouter } from '../../server/routes/api.ts';
 import { createRealtime } from '../../server/realtime/socket-server.ts';
 import { createLogger } from '../../server/logger.ts';
+import { commandExecutor } from '../../server/commands/execute-command.ts';
+import { createRoomRegistry } from '../../server/rooms/room-registry.ts';
 import { insertMembership, updateMembershipRole } from '../../server/repos/groups.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ApiClient, signUpUser, type TestUser } from '../helpers/http-client.ts';
@@ -17,6 +22,7 @@ type ActorName = (typeof actors)[number];
 
 interface World {
   groupId: string;
+  annotationId: string;
   users: Record<Exclude<ActorName, 'anonymous'>, TestUser> & { victim: TestUser };
   server: TestServer;
 }
@@ -50,6 +56,23 @@ async function freshInvite(world: World): Promise<InviteRecord> {
 }
 
 let emailCounter = 0;
+
+const memoId = 'frus1981-88v41-d97';
+const memoText = importedMemo().text;
+
+function createCommand(groupId: string) {
+  const start = memoText.indexOf('new leadership');
+  return {
+    type: 'annotation.create',
+    commandId: randomUUID(),
+    annotationId: randomUUID(),
+    target: { type: 'group', groupId },
+    documentId: memoId,
+    kind: 'comment',
+    selectors: describeRange(memoText, start, start + 'new leadership'.length),
+    body: 'Who is the new leadership here?',
+  };
+}
 
 const table: Row[] = [
   { method: 'GET', path: '/health', expected: all(200) },
@@ -120,6 +143,25 @@ const table: Row[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/commands',
+    prepare: async (world) => ({ body: createCommand(world.groupId) }),
+    expected: inGroup(403, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/annotations',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  { method: 'GET', path: '/documents/:documentId/notes', prepare: async () => ({ path: `/documents/${memoId}/notes` }), expected: signedIn(200) },
+  {
+    method: 'GET',
+    path: '/annotations/:id',
+    prepare: async (world) => ({ path: `/annotations/${world.annotationId}` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
     method: 'GET',
     path: '/invites/:token',
     prepare: async (world) => ({ path: `/invites/${(await freshInvite(world)).token}` }),
@@ -178,12 +220,18 @@ describe('the authorization table of the API', () => {
     for (const [name, role] of [['moderator', 'moderator'], ['member', 'member'], ['observer', 'observer'], ['victim', 'member']] as const) {
       await insertMembership(server.db, { groupId: group.body.id, userId: users[name].id, role });
     }
-    world = { groupId: group.body.id, users, server };
+    await owner.client.post(`/api/groups/${group.body.id}/documents`, { documentId: memoId });
+    const created = await users.member.client.post<{ ok: boolean }>('/api/commands', createCommand(group.body.id));
+    if (!created.body.ok) throw new Error(`could not annotate: ${JSON.stringify(created.body)}`);
+    const annotationId = (created.body as unknown as { annotation: { id: string } }).annotation.id;
+    world = { groupId: group.body.id, annotationId, users, server };
   });
   afterAll(() => world?.server.close());
 
   it('has a row for every route of the API, and a route for every row', async () => {
-    const router = apiRouter(world.server.db, createRealtime(world.server.db, createLogger('silent')));
+    const db = world.server.db;
+    const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')));
+    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined }), execute);
     expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
   });
 

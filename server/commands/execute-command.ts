@@ -1,0 +1,26 @@
+/**
+ * The one entry for annotation commands from outside, socket.io and REST alike: parse with the
+ * shared schema, run (policy, transaction, idempotency), then show the change in the open rooms,
+ * which happens after the commit and before the acknowledgement.
+ */
+import { commandSchema, type CommandResult } from '../../shared/annotations.ts';
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { RoomRegistry } from '../rooms/room-registry.ts';
+import { runCommand } from './annotation-commands.ts';
+
+export type ExecuteCommand = (actor: Extract<Actor, { type: 'user' }>, payload: unknown) => Promise<CommandResult>;
+
+export function commandExecutor(db: Database, rooms: RoomRegistry): ExecuteCommand {
+  return async (actor, payload) => {
+    const parsed = commandSchema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return { ok: false, error: 'invalid_command', message: `The command is not valid: ${where}${issue?.message ?? 'unknown shape'}`, status: 400 };
+    }
+    const outcome = await runCommand(db, actor, parsed.data);
+    await rooms.apply(outcome.changes);
+    return outcome.result;
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * A layer as its readers see it: the annotations and replies of a room, deleted ones kept as
+ * placeholders only while something not deleted still answers them. What the room's Y.Doc holds and
+ * what REST answers come from here, so they cannot drift apart.
+ */
+import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
+import type { RoomName } from '../../shared/rooms.ts';
+import type { Queryable } from '../db/database.ts';
+import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
+import { findRoomAnnotations, type AnnotationRow } from '../repos/annotations.ts';
+import { findRepliesOf, type ReplyRow } from '../repos/replies.ts';
+
+export interface Layer {
+  annotations: AnnotationRecord[];
+  replies: ReplyRecord[];
+}
+
+/** `mayReadHidden` says for whose records the reader may see a hidden body (its author, moderators). */
+export async function findLayer(
+  db: Queryable,
+  room: RoomName,
+  mayReadHidden: (row: AnnotationRow | ReplyRow) => boolean = () => false,
+): Promise<Layer> {
+  const annotations = await findRoomAnnotations(
+    db,
+    room.type === 'group' ? { groupId: room.groupId, documentId: room.documentId } : { userId: room.userId, documentId: room.documentId },
+  );
+  const replies = await findRepliesOf(db, annotations.map((annotation) => annotation.id));
+  const answered = new Set<string>();
+  for (const reply of replies) {
+    if (reply.deletedAt === null) answered.add(reply.parentId ?? reply.annotationId);
+  }
+  const shown = <T extends { id: string; deletedAt: Date | null }>(row: T) => row.deletedAt === null || answered.has(row.id);
+  return {
+    annotations: annotations.filter(shown).map((row) => presentAnnotation(row, { withHiddenBody: mayReadHidden(row) })),
+    replies: replies.filter(shown).map((row) => presentReply(row, { withHiddenBody: mayReadHidden(row) })),
+  };
+}

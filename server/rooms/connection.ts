@@ -1,0 +1,110 @@
+/**
+ * One client on a room: the y-websocket protocol, read-only. A client may ask for the state (sync
+ * step 1), which it gets; the state it offers back (step 2) is never applied, since rooms are written
+ * by commands only; an update it sends closes the connection with a named code. Awareness is
+ * applied only for the client's own entry.
+ */
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { closeCodes, maxClientMessageBytes } from '../../shared/rooms.ts';
+import type { Logger } from '../logger.ts';
+import { encodeAwareness, encodeSyncStep1, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
+import type { Room, RoomConnection } from './room.ts';
+
+type Close = (typeof closeCodes)[keyof typeof closeCodes];
+
+class Refusal extends Error {
+  constructor(readonly close: Close) {
+    super(close.reason);
+  }
+}
+
+export function serveConnection(room: Room, ws: WebSocket, userId: string, logger: Logger, onClose: () => void): RoomConnection {
+  const connection: RoomConnection = { ws, userId, awarenessClientId: null };
+  room.add(connection);
+  ws.binaryType = 'arraybuffer';
+  ws.send(encodeSyncStep1(room.doc));
+
+  ws.on('message', (data: ArrayBuffer | Buffer) => {
+    const message = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    try {
+      const reply = handleMessage(room, connection, message);
+      if (reply) ws.send(reply);
+    } catch (error) {
+      const close = error instanceof Refusal ? error.close : closeCodes.invalidMessage;
+      logger.info({ room: room.name, userId, code: close.code }, 'room connection refused a message');
+      ws.close(close.code, close.reason);
+    }
+  });
+  ws.on('close', () => {
+    room.remove(connection);
+    onClose();
+  });
+  return connection;
+}
+
+function handleMessage(room: Room, connection: RoomConnection, message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  const type = decoding.readVarUint(decoder);
+  // A stale client's offered state (sync step 2) may be large and is dropped unread; anything that
+  // would be kept or relayed is bounded.
+  if (type !== messageSync && message.byteLength > maxClientMessageBytes) throw new Refusal(closeCodes.messageTooLarge);
+  switch (type) {
+    case messageSync:
+      return handleSync(room, decoder);
+    case messageAwareness:
+      handleAwareness(room, connection, decoding.readVarUint8Array(decoder));
+      return null;
+    case messageQueryAwareness:
+      return encodeAwareness(encodeAwarenessUpdate(room.relay.awareness, [...room.relay.awareness.getStates().keys()]));
+    default:
+      throw new Refusal(closeCodes.invalidMessage);
+  }
+}
+
+function handleSync(room: Room, decoder: decoding.Decoder): Uint8Array | null {
+  const subtype = decoding.readVarUint(decoder);
+  if (subtype === syncProtocol.messageYjsSyncStep1) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+    return encoding.toUint8Array(encoder);
+  }
+  const update = decoding.readVarUint8Array(decoder);
+  if (subtype === syncProtocol.messageYjsSyncStep2) {
+    // What the client holds is never taken in: a stale copy from an earlier epoch, or anything else.
+    return null;
+  }
+  if (subtype === syncProtocol.messageYjsUpdate) {
+    if (update.byteLength > maxClientMessageBytes) throw new Refusal(closeCodes.messageTooLarge);
+    if (isEmptyUpdate(update)) return null;
+    throw new Refusal(closeCodes.readOnly);
+  }
+  throw new Refusal(closeCodes.invalidMessage);
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+/** Applies an awareness update that speaks only for this connection's own client id. */
+function handleAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i += 1) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder)); // the state must at least be JSON
+    if (connection.awarenessClientId === null && !room.claimedClientIds.has(clientId)) {
+      connection.awarenessClientId = clientId;
+      room.claimedClientIds.add(clientId);
+    }
+    if (clientId !== connection.awarenessClientId) throw new Refusal(closeCodes.foreignAwareness);
+  }
+  applyAwarenessUpdate(room.relay.awareness, update, connection);
+}

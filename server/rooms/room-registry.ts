@@ -1,0 +1,108 @@
+/**
+ * The open rooms of this process. A room opens when its first reader connects, from the rows, and
+ * serves nobody until it has loaded; it closes a while after its last reader leaves. Commands tell
+ * the registry what changed after they commit; a room that is loading at that moment gets the change
+ * once loaded (setting a record twice is harmless, missing it is not).
+ */
+import type WebSocket from 'ws';
+import { closeCodes, roomMaps, roomNameOf, type RoomName } from '../../shared/rooms.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { RoomChange } from '../commands/annotation-commands.ts';
+import { serveConnection } from './connection.ts';
+import { createRoom, type Room } from './room.ts';
+import { loadRoomDoc } from './room-state.ts';
+
+/** How long an empty room stays open, so that a reload or a reconnect finds it warm. */
+const idleCloseMs = 30_000;
+
+export interface RoomRegistry {
+  /** Opens (loading if needed) the room and serves `ws` on it. */
+  connect(room: RoomName, ws: WebSocket, userId: string): Promise<void>;
+  apply(changes: RoomChange[]): Promise<void>;
+  /** Closes this user's connections to the group's rooms: they are no longer a member. */
+  revokeGroupAccess(groupId: string, userId: string): void;
+  close(): Promise<void>;
+}
+
+export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
+  const rooms = new Map<string, { ready: Promise<Room>; idleTimer: NodeJS.Timeout | null }>();
+
+  function open(room: RoomName): Promise<Room> {
+    const name = roomNameOf(room);
+    const existing = rooms.get(name);
+    if (existing) {
+      if (existing.idleTimer) clearTimeout(existing.idleTimer);
+      existing.idleTimer = null;
+      return existing.ready;
+    }
+    const ready = loadRoomDoc(db, room).then((doc) => {
+      logger.info({ room: name, annotations: doc.getMap(roomMaps.annotations).size }, 'room opened');
+      return createRoom(name, room, doc);
+    });
+    const entry = { ready, idleTimer: null };
+    rooms.set(name, entry);
+    ready.catch(() => rooms.delete(name)); // a failed load is retried by the next reader
+    return ready;
+  }
+
+  function closeWhenIdle(room: Room): void {
+    const entry = rooms.get(room.name);
+    if (!entry || room.connections.size > 0) return;
+    entry.idleTimer = setTimeout(() => {
+      if (room.connections.size > 0) return;
+      rooms.delete(room.name);
+      room.destroy();
+      logger.info({ room: room.name }, 'room closed');
+    }, idleCloseMs);
+    entry.idleTimer.unref();
+  }
+
+  return {
+    async connect(roomName, ws, userId) {
+      let room: Room;
+      try {
+        room = await open(roomName);
+      } catch (error) {
+        logger.error({ err: error, room: roomNameOf(roomName) }, 'room failed to load');
+        ws.close(closeCodes.unavailable.code, closeCodes.unavailable.reason);
+        return;
+      }
+      if (ws.readyState !== ws.OPEN) return closeWhenIdle(room);
+      serveConnection(room, ws, userId, logger, () => closeWhenIdle(room));
+    },
+
+    async apply(changes) {
+      for (const change of changes) {
+        const entry = rooms.get(roomNameOf(change.room));
+        if (!entry) continue; // nobody reads it: it will load from the rows
+        const room = await entry.ready.catch(() => null);
+        if (!room) continue;
+        const map = room.doc.getMap(change.map);
+        room.doc.transact(() => (change.record === null ? map.delete(change.id) : map.set(change.id, change.record)));
+      }
+    },
+
+    revokeGroupAccess(groupId, userId) {
+      for (const entry of rooms.values()) {
+        void entry.ready.then((room) => {
+          if (room.room.type !== 'group' || room.room.groupId !== groupId) return;
+          for (const connection of room.connections) {
+            if (connection.userId === userId) connection.ws.close(closeCodes.accessRevoked.code, closeCodes.accessRevoked.reason);
+          }
+        }, () => undefined);
+      }
+    },
+
+    async close() {
+      for (const entry of rooms.values()) {
+        if (entry.idleTimer) clearTimeout(entry.idleTimer);
+        const room = await entry.ready.catch(() => null);
+        if (!room) continue;
+        for (const connection of room.connections) connection.ws.terminate();
+        room.destroy();
+      }
+      rooms.clear();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * One open room: its Y.Doc (written only by the server, after commits), its awareness, and the
+ * connections reading it. Doc updates go to every connection as they happen; awareness goes through
+ * the relay's batching.
+ */
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { RoomName } from '../../shared/rooms.ts';
+import { createAwarenessRelay, type AwarenessRelay } from './awareness-relay.ts';
+import { encodeAwareness, encodeUpdate } from './protocol.ts';
+
+export interface RoomConnection {
+  ws: WebSocket;
+  userId: string;
+  /** The awareness client id this connection speaks for, once it has said which. */
+  awarenessClientId: number | null;
+}
+
+export interface Room {
+  name: string;
+  room: RoomName;
+  doc: Y.Doc;
+  relay: AwarenessRelay;
+  connections: Set<RoomConnection>;
+  /** The awareness ids some connection speaks for: no other connection may set them. */
+  claimedClientIds: Set<number>;
+  add(connection: RoomConnection): void;
+  remove(connection: RoomConnection): void;
+  destroy(): void;
+}
+
+export function createRoom(name: string, room: RoomName, doc: Y.Doc): Room {
+  const connections = new Set<RoomConnection>();
+  const send = (message: Uint8Array) => {
+    for (const connection of connections) {
+      if (connection.ws.readyState === connection.ws.OPEN) connection.ws.send(message);
+    }
+  };
+  const onUpdate = (update: Uint8Array) => send(encodeUpdate(update));
+  doc.on('update', onUpdate);
+
+  const awareness = new Awareness(doc);
+  awareness.setLocalState(null); // the server itself is nobody's presence
+  const relay = createAwarenessRelay(awareness, (update) => send(encodeAwareness(update)));
+  const claimedClientIds = new Set<number>();
+
+  return {
+    name,
+    room,
+    doc,
+    relay,
+    connections,
+    claimedClientIds,
+    add(connection) {
+      connections.add(connection);
+      const states = [...awareness.getStates().keys()];
+      if (states.length > 0) connection.ws.send(encodeAwareness(encodeAwarenessUpdate(awareness, states)));
+    },
+    remove(connection) {
+      connections.delete(connection);
+      if (connection.awarenessClientId !== null) {
+        claimedClientIds.delete(connection.awarenessClientId);
+        removeAwarenessStates(awareness, [connection.awarenessClientId], connection);
+      }
+    },
+    destroy() {
+      doc.off('update', onUpdate);
+      relay.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Annotations over HTTP: POST /api/commands runs the same commands as socket.io; the GET routes read
+ * a layer, with hidden bodies for those who may read them (their authors, moderators).
+ */
+import { Router } from 'express';
+import type { RoomName } from '../../shared/rooms.ts';
+import type { Role } from '../../shared/accounts.ts';
+import type { Database } from '../db/database.ts';
+import type { ExecuteCommand } from '../commands/execute-command.ts';
+import { enforce } from '../commands/groups.ts';
+import { annotationNotFound, notFound } from '../errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { authorize } from '../policies/can.ts';
+import { findLayer } from '../queries/annotation-layer.ts';
+import { findDocumentText } from '../repos/documents.ts';
+import { isDocumentInGroup } from '../repos/group-documents.ts';
+import { findRole } from '../repos/groups.ts';
+import { findAnnotation } from '../repos/annotations.ts';
+import { requireAllowed, requireUser, uuidParam } from './parse.ts';
+
+type UserActor = Extract<Actor, { type: 'user' }>;
+
+export function annotationsRouter(db: Database, execute: ExecuteCommand): Router {
+  const router = Router();
+
+  router.post('/commands', async (req, res) => {
+    const actor = requireUser(req);
+    const result = await execute(actor, req.body);
+    res.status(result.ok ? 200 : result.status).json(result);
+  });
+
+  router.get('/groups/:id/documents/:documentId/annotations', async (req, res) => {
+    const actor = requireUser(req);
+    const groupId = uuidParam(req.params.id, 'The seminar');
+    const role = await findRole(db, groupId, actor.id);
+    enforce(authorize(actor, 'group.read', { type: 'group', role }));
+    if (!(await isDocumentInGroup(db, groupId, req.params.documentId))) throw notFound('The document');
+    const room: RoomName = { type: 'group', groupId, documentId: req.params.documentId };
+    res.json(await findLayer(db, room, hiddenReader(actor, role, null)));
+  });
+
+  router.get('/documents/:documentId/notes', async (req, res) => {
+    const actor = requireAllowed(req, 'account.read', { type: 'account', userId: req.actor.type === 'user' ? req.actor.id : '' });
+    if (!(await findDocumentText(db, req.params.documentId))) throw notFound('The document');
+    res.json(await findLayer(db, { type: 'private', userId: actor.id, documentId: req.params.documentId }, hiddenReader(actor, null, actor.id)));
+  });
+
+  router.get('/annotations/:id', async (req, res) => {
+    const actor = requireUser(req);
+    const annotation = await findAnnotation(db, uuidParam(req.params.id, 'The annotation'));
+    if (!annotation) throw annotationNotFound();
+    const role = annotation.groupId ? await findRole(db, annotation.groupId, actor.id) : null;
+    const resource = { type: 'annotation', role, ownerId: annotation.groupId ? null : annotation.authorId, authorId: annotation.authorId } as const;
+    if (authorize(actor, 'annotation.read', resource) !== 'allow') throw annotationNotFound();
+    const room: RoomName = annotation.groupId
+      ? { type: 'group', groupId: annotation.groupId, documentId: annotation.documentId }
+      : { type: 'private', userId: annotation.authorId, documentId: annotation.documentId };
+    const layer = await findLayer(db, room, hiddenReader(actor, role, resource.ownerId));
+    const record = layer.annotations.find((candidate) => candidate.id === annotation.id);
+    if (!record) throw annotationNotFound();
+    res.json({ annotation: record, replies: layer.replies.filter((reply) => reply.annotationId === annotation.id) });
+  });
+
+  return router;
+}
+
+/** Whose hidden bodies this reader may see, as the policy says: their own, or all for moderators. */
+function hiddenReader(actor: UserActor, role: Role | null, ownerId: string | null): (row: { authorId: string }) => boolean {
+  return (row) => authorize(actor, 'annotation.readHidden', { type: 'annotation', role, ownerId, authorId: row.authorId }) === 'allow';
+}
