@@ -39,6 +39,8 @@ export function openRoom(baseUrl: string, user: TestUser | null, roomName: strin
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/yjs`, roomName, doc, {
     WebSocketPolyfill: webSocketWithCookie(user?.client.cookie ?? null) as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
+    // Providers in one process would otherwise share updates over BroadcastChannel, not through the server.
+    disableBc: true,
   });
   let resolveClosed: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => {
