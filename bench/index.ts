@@ -1,0 +1,95 @@
+/**
+ * `npm run bench -- <benchmark> [options]`. Benchmarks print figures; none passes or fails on time.
+ *
+ *   write-path            issue 4: fan-out, presence at scale, throughput (see bench/write-path.ts)
+ *     --quick             smaller N and shorter phases (a few minutes)
+ *     --readers=10,100,1000   the reader counts of the fan-out (the largest also runs presence)
+ *     --records=50        records per fan-out measurement
+ *     --seconds=20        the throughput phase's duration
+ *     --official-awareness  presence with the unmodified provider, which sends others' awareness back
+ *     --database-url=…    PostgreSQL (default BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
+ */
+import os from 'node:os';
+import { killAllChildren } from './child-process.ts';
+import { printSummary, runWritePath, type WritePathOptions } from './write-path.ts';
+
+function parseArgs(argv: string[]): { name: string | undefined; flags: Map<string, string> } {
+  const flags = new Map<string, string>();
+  let name: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      name ??= arg;
+      continue;
+    }
+    const [key, value] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (value !== undefined) flags.set(key, value);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && !['quick', 'official-awareness'].includes(key)) flags.set(key, argv[++i]!);
+    else flags.set(key, 'true');
+  }
+  return { name, flags };
+}
+
+function positiveNumber(flags: Map<string, string>, key: string, fallback: number): number {
+  const raw = flags.get(key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} must be a positive number, not "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const { name, flags } = parseArgs(process.argv.slice(2));
+  if (name !== 'write-path') {
+    console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--database-url=…]');
+    process.exit(2);
+  }
+  const quick = flags.has('quick');
+  const options: WritePathOptions = {
+    databaseUrl: flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+    readerCounts: (flags.get('readers') ?? (quick ? '10,100' : '10,100,1000')).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    records: positiveNumber(flags, 'records', quick ? 20 : 50),
+    intervalMs: 100,
+    settleMs: 30_000,
+    presenceSeconds: quick ? 5 : 15,
+    presenceMeanIntervalMs: 4000,
+    throughputSeconds: positiveNumber(flags, 'seconds', quick ? 5 : 20),
+    throughputWriters: 20,
+    throughputReaders: 10,
+    officialAwareness: flags.has('official-awareness'),
+  };
+  console.log(`write-path benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; readers ${options.readerCounts.join(', ')}; ${options.records} records; throughput ${options.throughputSeconds} s`);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch((error: unknown) => console.error('cleanup:', error));
+  };
+  // The whole run is bounded: past this, children are killed and the schema dropped.
+  const watchdog = setTimeout(() => {
+    console.error('write-path: the run took too long; stopping');
+    killAllChildren();
+    void cleanup().finally(() => process.exit(3));
+  }, (quick ? 10 : 40) * 60_000);
+  const interrupt = () => {
+    killAllChildren();
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const result = await runWritePath(options, { add: (fn) => cleanups.push(fn) });
+    printSummary(result);
+  } finally {
+    await cleanup();
+    clearTimeout(watchdog);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    killAllChildren();
+    process.exit(1);
+  },
+);
