@@ -29,9 +29,22 @@ export function parseRoomName(name: string): RoomName | null {
 export const roomMaps = {
   annotations: 'annotations',
   replies: 'replies',
-  /** `epoch`: a new value each time the room is built; a client that sees it change drops its copy. */
+  /** One key per build of the room (see `epochKey`). */
   meta: 'meta',
 } as const;
+
+/**
+ * Each build of a room (when it opens, e.g. after a restart) sets a new key `epoch:<uuid>` in its
+ * meta map. A client holding a copy from an earlier build ends up with two such keys after syncing
+ * (map keys, unlike values, do not overwrite each other): it must drop its copy and sync afresh.
+ */
+export const epochKey = (epoch: string) => `epoch:${epoch}`;
+
+export function isStaleCopy(metaKeys: Iterable<string>): boolean {
+  let epochs = 0;
+  for (const key of metaKeys) if (key.startsWith('epoch:')) epochs += 1;
+  return epochs > 1;
+}
 
 /** Why a room closed a connection (WebSocket close codes 4000–4999 are the application's). */
 export const closeCodes = {

@@ -17,8 +17,10 @@ import { loadRoomDoc } from './room-state.ts';
 const idleCloseMs = 30_000;
 
 export interface RoomRegistry {
-  /** Opens (loading if needed) the room and serves `ws` on it. */
-  connect(room: RoomName, ws: WebSocket, userId: string): Promise<void>;
+  /** The room, loaded (from the rows, if it was not open). Rejects when it cannot be loaded. */
+  open(room: RoomName): Promise<Room>;
+  /** Serves `ws` on a loaded room, from its first message on. */
+  serve(room: Room, ws: WebSocket, userId: string): void;
   apply(changes: RoomChange[]): Promise<void>;
   /** Closes this user's connections to the group's rooms: they are no longer a member. */
   revokeGroupAccess(groupId: string, userId: string): void;
@@ -31,14 +33,13 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
   function open(room: RoomName): Promise<Room> {
     const name = roomNameOf(room);
     const existing = rooms.get(name);
-    if (existing) {
-      if (existing.idleTimer) clearTimeout(existing.idleTimer);
-      existing.idleTimer = null;
-      return existing.ready;
-    }
+    if (existing) return existing.ready;
     const ready = loadRoomDoc(db, room).then((doc) => {
       logger.info({ room: name, annotations: doc.getMap(roomMaps.annotations).size }, 'room opened');
-      return createRoom(name, room, doc);
+      const opened = createRoom(name, room, doc);
+      // Armed at once, so that a room whose reader never arrives (a failed handshake) closes too.
+      queueMicrotask(() => closeWhenIdle(opened));
+      return opened;
     });
     const entry = { ready, idleTimer: null };
     rooms.set(name, entry);
@@ -46,9 +47,11 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     return ready;
   }
 
+  /** Closes the room after a quiet while, unless a reader is there by then. */
   function closeWhenIdle(room: Room): void {
     const entry = rooms.get(room.name);
-    if (!entry || room.connections.size > 0) return;
+    if (!entry) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = setTimeout(() => {
       if (room.connections.size > 0) return;
       rooms.delete(room.name);
@@ -59,16 +62,14 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
   }
 
   return {
-    async connect(roomName, ws, userId) {
-      let room: Room;
-      try {
-        room = await open(roomName);
-      } catch (error) {
-        logger.error({ err: error, room: roomNameOf(roomName) }, 'room failed to load');
+    open,
+
+    serve(room, ws, userId) {
+      if (!rooms.has(room.name)) {
+        // Closed while the handshake finished: the client reconnects to a fresh one.
         ws.close(closeCodes.unavailable.code, closeCodes.unavailable.reason);
         return;
       }
-      if (ws.readyState !== ws.OPEN) return closeWhenIdle(room);
       serveConnection(room, ws, userId, logger, () => closeWhenIdle(room));
     },
 

@@ -1,7 +1,7 @@
 /** Building a room's Y.Doc from the rows: the layer as every reader sees it (no hidden bodies). */
 import * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
-import { roomMaps, type RoomName } from '../../shared/rooms.ts';
+import { epochKey, roomMaps, type RoomName } from '../../shared/rooms.ts';
 import type { Queryable } from '../db/database.ts';
 import { findLayer } from '../queries/annotation-layer.ts';
 
@@ -13,7 +13,7 @@ export async function loadRoomDoc(db: Queryable, room: RoomName): Promise<Y.Doc>
     for (const annotation of layer.annotations) annotations.set(annotation.id, annotation);
     const replies = doc.getMap(roomMaps.replies);
     for (const reply of layer.replies) replies.set(reply.id, reply);
-    doc.getMap(roomMaps.meta).set('epoch', randomUUID());
+    doc.getMap(roomMaps.meta).set(epochKey(randomUUID()), new Date().toISOString());
   });
   return doc;
 }

@@ -29,9 +29,11 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
     if (path.startsWith('/socket.io/')) return;
     if (!path.startsWith(yjsPathPrefix)) return refuse(socket, 404, 'No WebSocket service here');
     void admit(req, decodeURIComponent(path.slice(yjsPathPrefix.length)))
-      .then((admission) => {
+      .then(async (admission) => {
         if (admission.type === 'refused') return refuse(socket, admission.status, admission.message);
-        wss.handleUpgrade(req, socket, head, (ws) => void registry.connect(admission.room, ws, admission.userId));
+        // Loaded before the handshake completes: no client message can arrive before the state is there.
+        const room = await registry.open(admission.room);
+        wss.handleUpgrade(req, socket, head, (ws) => registry.serve(room, ws, admission.userId));
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'room upgrade failed');
