@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
-import { describeConnectionError, describeServer } from './connection-error.ts';
+import { describeConnectionError, describeServer, isConnectionError } from './connection-error.ts';
 
 export interface PostgresOptions {
   schema?: string;
@@ -42,16 +42,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        // A connection that failed mid-transaction goes back to the pool only to be destroyed.
+        if (isConnectionError(error)) broken = error as Error;
         await client.query('ROLLBACK').catch(() => undefined); // the original error matters more
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -4,7 +4,8 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { ApiError } from '../../shared/document.ts';
-import { HttpError, badRequest, internalError, invalidJson, payloadTooLarge } from '../errors.ts';
+import { HttpError, badRequest, databaseUnavailable, internalError, invalidJson, payloadTooLarge } from '../errors.ts';
+import { isConnectionError } from '../db/connection-error.ts';
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) {
@@ -20,6 +21,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
 /** body-parser reports its failures as errors with a `type`; they are the client's fault. */
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (isConnectionError(error)) return databaseUnavailable();
   const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
   if (type === 'entity.parse.failed') return invalidJson();
   if (type === 'entity.too.large') return payloadTooLarge();

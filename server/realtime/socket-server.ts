@@ -84,19 +84,26 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
     });
     // Counted before any await, so that a socket closing during set-up is uncounted too.
     const cameOnline = presence.connect(userId);
-    socket.on('disconnect', async () => {
+    socket.on('disconnect', () => {
       if (!presence.disconnect(userId)) return;
-      await announce(await findGroupIdsOfUser(db, userId)).catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
+      findGroupIdsOfUser(db, userId)
+        .then(announce)
+        .catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
     });
-    try {
-      const groupIds = await findGroupIdsOfUser(db, userId);
-      await socket.join([userRoom(userId), ...groupIds.map(groupRoom)]);
-      if (cameOnline) await announce(groupIds);
-      else for (const groupId of groupIds) socket.emit('group:presence', await groupPresence(groupId));
-    } catch (error) {
-      logger.error({ err: error }, 'socket setup failed');
-      socket.disconnect(true);
-    }
+    void socket.join(userRoom(userId));
+    // Joining the group rooms needs the database: while it is away, try again until it is back.
+    const joinGroups = async (attempt: number): Promise<void> => {
+      try {
+        const groupIds = await findGroupIdsOfUser(db, userId);
+        await socket.join(groupIds.map(groupRoom));
+        if (cameOnline) await announce(groupIds);
+        else for (const groupId of groupIds) socket.emit('group:presence', await groupPresence(groupId));
+      } catch (error) {
+        logger.warn({ err: error, attempt }, 'socket could not join its groups yet');
+        if (socket.connected && attempt < 30) setTimeout(() => void joinGroups(attempt + 1), 2_000).unref();
+      }
+    };
+    await joinGroups(1);
   });
 
   return {
