@@ -280,4 +280,14 @@ describe('refusals on the Yjs rooms', () => {
     raw.ws.close();
     reader.destroy();
   });
+
+  it('closes a removed member’s connections to the group’s rooms at once', async () => {
+    const bea = await signUpUser(server.url, 'Bea');
+    await insertMembership(server.db, { groupId, userId: bea.id, role: 'member' });
+    const room = openRoom(server.url, bea, `group/${groupId}/${documentId}`);
+    await room.until((r) => r.provider.synced, 'sync');
+    expect((await ana.client.delete(`/api/groups/${groupId}/members/${bea.id}`)).status).toBe(204);
+    expect(await room.closed).toBe(closeCodes.accessRevoked.code);
+    room.destroy();
+  });
 });
