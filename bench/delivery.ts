@@ -14,6 +14,7 @@ export interface Delivery {
   toAllReaders: number[];
   expected: number;
   delivered: number;
+  settleMs: number;
   writeFailures: number;
   readerLoopDelayP99Ms: number;
   /** Connections closed during the measurement, by close code. */
@@ -43,5 +44,5 @@ export async function measureDelivery(pool: ReaderPool, writer: RecordWriter, op
     for (const at of times) latencies.push(at - sentAt);
     if (times.length >= pool.synced && times.length > 0) toAllReaders.push(Math.max(...times) - sentAt);
   }
-  return { latencies, toAllReaders, expected, delivered: latencies.length, writeFailures, readerLoopDelayP99Ms: loopDelayP99Ms, closes };
+  return { latencies, toAllReaders, expected, delivered: latencies.length, settleMs: options.settleMs, writeFailures, readerLoopDelayP99Ms: loopDelayP99Ms, closes };
 }

@@ -6,6 +6,7 @@
  *     --readers=10,100,1000   the reader counts of the fan-out (the largest also runs presence)
  *     --records=50        records per fan-out measurement
  *     --seconds=20        the throughput phase's duration
+ *     --presence-interval=4   mean seconds between a reader's selection moves
  *     --official-awareness  presence with the unmodified provider, which sends others' awareness back
  *     --database-url=…    PostgreSQL (default BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
  */
@@ -41,7 +42,7 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   if (name !== 'write-path') {
-    console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--database-url=…]');
+    console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--presence-interval=4] [--official-awareness] [--database-url=…]');
     process.exit(2);
   }
   const quick = flags.has('quick');
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     intervalMs: 100,
     settleMs: 30_000,
     presenceSeconds: quick ? 5 : 15,
-    presenceMeanIntervalMs: 4000,
+    presenceMeanIntervalMs: positiveNumber(flags, 'presence-interval', 4) * 1000,
     throughputSeconds: positiveNumber(flags, 'seconds', quick ? 5 : 20),
     throughputWriters: 20,
     throughputReaders: 10,

@@ -45,6 +45,9 @@ interface Reader {
   timer: NodeJS.Timeout | null;
 }
 
+// Each provider listens for the process's exit; a few hundred of them are expected here.
+process.setMaxListeners(0);
+
 const readers: Reader[] = [];
 let recording = false;
 let seen = new Map<string, number[]>();

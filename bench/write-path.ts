@@ -5,6 +5,7 @@
  * run in a child process of their own, and so do the readers (a few hundred per process).
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { startChild, type Child } from './child-process.ts';
 import { sleep } from './clock.ts';
@@ -40,7 +41,7 @@ interface Usage {
 export interface WritePathResult {
   fanOut: { readers: number; target: Target['label']; synced: number; delivery: Delivery }[];
   memory: { target: Target['label']; readers: number; presence: boolean; usage: Usage }[];
-  presence: { target: Target['label']; readers: number; delivery: Delivery | null; ages: number[]; error: string | null }[];
+  presence: { target: Target['label']; readers: number; delivery: Delivery | null; ages: number[]; cpuPercent: number | null; error: string | null }[];
   throughput: (Throughput & { serverCpuSeconds: number }) | null;
 }
 
@@ -93,6 +94,8 @@ export async function runWritePath(options: WritePathOptions, cleanup: { add(fn:
     }
   }
 
+  // The relay may still be working off a presence backlog: it must not share the CPU with throughput.
+  await relay.stop();
   log(`throughput: ${options.throughputWriters} writers for ${options.throughputSeconds} s, ${options.throughputReaders} readers in the room`);
   const pool = await openReaderPool({ url: prepared.url, roomName: prepared.roomName, cookies: prepared.readerCookies, count: options.throughputReaders, label: 'throughput' });
   try {
@@ -113,7 +116,7 @@ export async function runWritePath(options: WritePathOptions, cleanup: { add(fn:
 async function measurePresence(target: Target, proc: Child, pool: Awaited<ReturnType<typeof openReaderPool>>, writer: Awaited<ReturnType<Target['openWriter']>>, readers: number, options: WritePathOptions, result: WritePathResult): Promise<void> {
   log(`presence, ${target.label}, ${readers} readers: every reader names itself and moves its selection every ~${options.presenceMeanIntervalMs / 1000} s` +
     (options.officialAwareness ? ' (unmodified provider: it echoes others’ awareness)' : ' (each provider sends only its own awareness entry)'));
-  const entry: WritePathResult['presence'][number] = { target: target.label, readers, delivery: null, ages: [], error: null };
+  const entry: WritePathResult['presence'][number] = { target: target.label, readers, delivery: null, ages: [], cpuPercent: null, error: null };
   result.presence.push(entry);
   try {
     await pool.presence({ on: true, meanIntervalMs: options.presenceMeanIntervalMs, samplers: 3, ownAwarenessOnly: !options.officialAwareness });
@@ -121,14 +124,20 @@ async function measurePresence(target: Target, proc: Child, pool: Awaited<Return
     await pool.presenceSamples(); // the joining burst is not what is measured
     const intervalMs = Math.max(options.intervalMs, (options.presenceSeconds * 1000) / options.records);
     log(`  sending ${options.records} records, one per ${intervalMs.toFixed(0)} ms, while presence runs`);
+    const before = await proc.call<Usage>('usage', undefined, 15_000).catch(() => null);
+    const startedAt = Date.now();
     entry.delivery = await measureDelivery(pool, writer, { records: options.records, intervalMs, settleMs: options.settleMs });
     entry.ages = await pool.presenceSamples();
     printDelivery('  ', entry.delivery);
     const ages = summarize(entry.ages);
     log(`  presence age seen by ${3 * Math.ceil(readers / 250)} sampling readers: p50 ${ms(ages.p50)}, p99 ${ms(ages.p99)}, max ${ms(ages.max)} (${ages.count} samples)`);
-    const usage = await proc.call<Usage>('usage', undefined, 60_000);
-    result.memory.push({ target: target.label, readers, presence: true, usage });
-    log(`  ${target.label} process with presence on: RSS ${mib(usage.memory.rss)}, heap used ${mib(usage.memory.heapUsed)}`);
+    // A relay buried under its backlog may not answer at all: that is a figure too.
+    const usage = await proc.call<Usage>('usage', undefined, 15_000).catch(() => null);
+    if (usage && before) entry.cpuPercent = ((usage.cpu.user + usage.cpu.system - before.cpu.user - before.cpu.system) / 1e3 / (Date.now() - startedAt)) * 100;
+    if (usage) {
+      result.memory.push({ target: target.label, readers, presence: true, usage });
+      log(`  ${target.label} process with presence on: RSS ${mib(usage.memory.rss)}, heap used ${mib(usage.memory.heapUsed)}; CPU ${entry.cpuPercent?.toFixed(0) ?? '—'}% of one core during the measurement`);
+    } else log(`  ${target.label} process did not answer within 15 s (its event loop is blocked)`);
   } catch (error) {
     entry.error = error instanceof Error ? error.message : String(error);
     log(`  presence measurement failed: ${entry.error}`);
@@ -143,12 +152,13 @@ function printDelivery(indent: string, delivery: Delivery): void {
   const missing = delivery.expected - delivery.delivered;
   log(`${indent}record → reader: p50 ${ms(all.p50)}, p99 ${ms(all.p99)}, max ${ms(all.max)}; record → all readers: p50 ${ms(last.p50)}, p99 ${ms(last.p99)}` +
     `${missing > 0 ? `; ${missing} of ${delivery.expected} deliveries missing` : ''}${delivery.writeFailures > 0 ? `; ${delivery.writeFailures} writes failed` : ''}; reader event-loop delay p99 ${ms(delivery.readerLoopDelayP99Ms)}` +
+    `; machine load ${os.loadavg()[0]!.toFixed(1)} (other processes share these 2 cores)` +
     `${delivery.closes.size > 0 ? `; connections closed: ${[...delivery.closes].map(([code, count]) => `${count}× code ${code}`).join(', ')}` : ''}`);
 }
 
 /** The closing table: the figures of the run side by side. */
 export function printSummary(result: WritePathResult): void {
-  console.log('\n== write-path: summary ==');
+  console.log(`\n== write-path: summary (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}) ==`);
   console.log('fan-out (record sent → reader holds it; p50 / p99 over every reader; ratio = ours / reference)');
   const readerCounts = [...new Set(result.fanOut.map((f) => f.readers))];
   for (const readers of readerCounts) {
@@ -159,6 +169,7 @@ export function printSummary(result: WritePathResult): void {
     console.log(`  N=${String(readers).padEnd(5)} ours ${ms(o.p50)} / ${ms(o.p99)}   reference ${ms(r.p50)} / ${ms(r.p99)}   p50 ${ratio(o.p50, r.p50)}  p99 ${ratio(o.p99, r.p99)}` +
       `${ours && ours.delivery.delivered < ours.delivery.expected ? `  (ours missing ${ours.delivery.expected - ours.delivery.delivered})` : ''}`);
   }
+  console.log(`  (N=${Math.max(...readerCounts)}: record → all readers p99 ours ${ms(summarize(result.fanOut.find((f) => f.readers === Math.max(...readerCounts) && f.target === 'ours')?.delivery.toAllReaders ?? []).p99)}, reference ${ms(summarize(result.fanOut.find((f) => f.readers === Math.max(...readerCounts) && f.target === 'reference')?.delivery.toAllReaders ?? []).p99)})`);
   for (const m of result.memory) console.log(`memory, ${m.target}, ${m.readers} readers${m.presence ? ', presence on' : ''}: RSS ${mib(m.usage.memory.rss)}, heap used ${mib(m.usage.memory.heapUsed)} of ${mib(m.usage.memory.heapTotal)}`);
   for (const p of result.presence) {
     if (p.error || !p.delivery) {
@@ -168,12 +179,13 @@ export function printSummary(result: WritePathResult): void {
     const d = summarize(p.delivery.latencies);
     const a = summarize(p.ages);
     const missing = p.delivery.expected - p.delivery.delivered;
-    console.log(`presence, ${p.target}, ${p.readers} readers: records p50 ${ms(d.p50)}, p99 ${ms(d.p99)}${missing ? ` (${missing} of ${p.delivery.expected} missing)` : ''}; presence age p50 ${ms(a.p50)}, p99 ${ms(a.p99)} (${a.count} samples)`);
+    console.log(`presence, ${p.target}, ${p.readers} readers: records p50 ${ms(d.p50)}, p99 ${ms(d.p99)}${missing ? ` (${missing} of ${p.delivery.expected} not delivered within ${p.delivery.settleMs / 1000} s of the last send)` : ''}; ` +
+      `presence age p50 ${ms(a.p50)}, p99 ${ms(a.p99)} (${a.count} samples); reader event-loop delay p99 ${ms(p.delivery.readerLoopDelayP99Ms)}; process CPU ${p.cpuPercent === null ? '—' : `${p.cpuPercent.toFixed(0)}%`}`);
   }
   const t = result.throughput;
   if (t) {
     const acks = summarize(t.ackLatencies);
-    console.log(`throughput: ${(t.acknowledged / t.seconds).toFixed(0)} acknowledged commands/s over ${t.seconds.toFixed(1)} s; ack p50 ${ms(acks.p50)}, p99 ${ms(acks.p99)}; ${t.refused} refused, ${t.failed} failed`);
+    console.log(`throughput: ${(t.acknowledged / t.seconds).toFixed(0)} acknowledged commands/s over ${t.seconds.toFixed(1)} s; ack p50 ${ms(acks.p50)}, p99 ${ms(acks.p99)}; ${t.refused} refused, ${t.failed} failed; server CPU ${((t.serverCpuSeconds / t.seconds) * 100).toFixed(0)}%`);
   }
 }
 
