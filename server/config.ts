@@ -18,6 +18,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Serve the client through vite's dev middleware instead of the built files. MARGINALIA_DEV. */
   isDev: boolean;
+  /**
+   * Seed the demo seminar with an example discussion by two example accounts. MARGINALIA_DEMO, default
+   * 1 for `npm start`; servers started from code (tests, benchmarks) have none unless they ask.
+   */
+  withDemoDiscussion?: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,6 +34,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(nonEmpty(env.MARGINALIA_DATA_DIR) ?? './data'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     isDev: parseFlag('MARGINALIA_DEV', env.MARGINALIA_DEV),
+    withDemoDiscussion: env.MARGINALIA_DEMO === undefined || env.MARGINALIA_DEMO.trim() === '' ? true : parseFlag('MARGINALIA_DEMO', env.MARGINALIA_DEMO),
   };
 }
 

@@ -9,7 +9,8 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDocuments } from './seed/seed.ts';
-import { ensureDemoSeminar } from './seed/demo-seminar.ts';
+import { demoDocumentId, ensureDemoSeminar } from './seed/demo-seminar.ts';
+import { seedDemoDiscussion } from './seed/demo-discussion.ts';
 import { createRealtime, type Realtime } from './realtime/socket-server.ts';
 import { createRoomRegistry, type RoomRegistry } from './rooms/room-registry.ts';
 import { serveRooms } from './rooms/upgrade.ts';
@@ -49,7 +50,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     for (const seeded of await seedDocuments(db)) {
       if (seeded.created) logger.info({ id: seeded.id, warnings: seeded.warnings }, 'seed document imported');
     }
-    if ((await ensureDemoSeminar(db)).created) logger.info('demo seminar created');
+    const demo = await ensureDemoSeminar(db);
+    if (demo.created) {
+      if (config.withDemoDiscussion) await seedDemoDiscussion(db, demo.groupId, demoDocumentId);
+      logger.info({ withDiscussion: Boolean(config.withDemoDiscussion) }, 'demo seminar created');
+    }
     if (options.buildClient && !config.isDev) {
       const { built } = await ensureClientBuilt();
       if (built) logger.info('client built');

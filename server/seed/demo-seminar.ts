@@ -11,9 +11,10 @@ import { findDemoGroupId, findFirstUserId, setDemoGroupId } from '../repos/insta
 
 export const demoDocumentId = 'frus1981-88v41-d97';
 
-export async function ensureDemoSeminar(db: Database): Promise<{ created: boolean }> {
+export async function ensureDemoSeminar(db: Database): Promise<{ created: boolean; groupId: string }> {
   return db.transaction(async (tx) => {
-    if (await findDemoGroupId(tx, { lock: true })) return { created: false };
+    const existing = await findDemoGroupId(tx, { lock: true });
+    if (existing) return { created: false, groupId: existing };
     const group = await insertGroup(tx, {
       name: 'Demo seminar',
       description: 'Reading the 1987 memo “A Moscow Conference on Human Rights?” together.',
@@ -25,6 +26,6 @@ export async function ensureDemoSeminar(db: Database): Promise<{ created: boolea
     const firstUserId = await findFirstUserId(tx);
     if (firstUserId) await insertMembership(tx, { groupId: group.id, userId: firstUserId, role: 'owner' });
     await setDemoGroupId(tx, group.id);
-    return { created: true };
+    return { created: true, groupId: group.id };
   });
 }

@@ -20,7 +20,7 @@ export interface ServerProcess {
 export async function startServerProcess(database: TestDatabase, options: { port?: number } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(options.port ?? 0), LOG_LEVEL: 'info', ...database.env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(options.port ?? 0), LOG_LEVEL: 'info', MARGINALIA_DEMO: '0', ...database.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];

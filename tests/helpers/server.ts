@@ -17,6 +17,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     port: 0,
     logLevel: 'silent',
     isDev: false,
+    // Tests count members and annotations: the example discussion is tested on its own.
+    withDemoDiscussion: false,
     ...database.config,
     ...overrides,
   };
