@@ -6,6 +6,17 @@ import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts'
 import type { AnnotationRow } from '../repos/annotations.ts';
 import type { ReplyRow } from '../repos/replies.ts';
 
+interface Readable {
+  body: string;
+  isHidden: boolean;
+  deletedAt: Date | null;
+}
+
+/** The body a reader gets: none for what is deleted, none for what is hidden unless they may see it. */
+function visibleBody(row: Readable, withHiddenBody: boolean): string | null {
+  return row.deletedAt !== null || (row.isHidden && !withHiddenBody) ? null : row.body;
+}
+
 export function presentAnnotation(row: AnnotationRow, options: { withHiddenBody: boolean }): AnnotationRecord {
   const isDeleted = row.deletedAt !== null;
   return {
@@ -15,7 +26,7 @@ export function presentAnnotation(row: AnnotationRow, options: { withHiddenBody:
     visibility: row.visibility,
     kind: row.kind,
     selectors: row.selectors,
-    body: isDeleted || (row.isHidden && !options.withHiddenBody) ? null : row.body,
+    body: visibleBody(row, options.withHiddenBody),
     tags: isDeleted ? [] : row.tags,
     status: row.status,
     isHidden: row.isHidden,
@@ -28,14 +39,13 @@ export function presentAnnotation(row: AnnotationRow, options: { withHiddenBody:
 }
 
 export function presentReply(row: ReplyRow, options: { withHiddenBody: boolean }): ReplyRecord {
-  const isDeleted = row.deletedAt !== null;
   return {
     id: row.id,
     annotationId: row.annotationId,
     parentId: row.parentId,
-    body: isDeleted || (row.isHidden && !options.withHiddenBody) ? null : row.body,
+    body: visibleBody(row, options.withHiddenBody),
     isHidden: row.isHidden,
-    isDeleted,
+    isDeleted: row.deletedAt !== null,
     authorId: row.authorId,
     authorName: row.authorName,
     createdAt: row.createdAt.toISOString(),
