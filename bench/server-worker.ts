@@ -35,7 +35,7 @@ let server: RunningServer | null = null;
 
 async function start(setup: ServerSetup): Promise<PreparedServer> {
   server = await startServer(
-    { port: 0, databaseUrl: setup.databaseUrl, dataDir: process.cwd(), logLevel: 'silent', isDev: false },
+    { port: 0, databaseUrl: setup.databaseUrl, dataDir: process.cwd(), logLevel: 'silent', isDev: false, withDemoDiscussion: false },
     { port: 0, schema: setup.schema },
   );
   const db = server.db;
