@@ -28,6 +28,8 @@ export function roomOf(annotation: Pick<AnnotationRow, 'groupId' | 'authorId' | 
     : { type: 'private', userId: annotation.authorId, documentId: annotation.documentId };
 }
 
+const roomColumns = (annotation: Pick<AnnotationRow, 'documentId' | 'groupId'>) => ({ documentId: annotation.documentId, groupId: annotation.groupId });
+
 async function resourceOf(tx: Queryable, actor: UserActor, annotation: AnnotationRow, authorId: string): Promise<Resource> {
   return {
     type: 'annotation',
@@ -96,7 +98,7 @@ async function changeAnnotation(
   await updateAnnotation(tx, annotation.id, changes);
   const { outcome, change } = await annotationChange(tx, annotation.id);
   const after = Object.fromEntries(fields.map((field) => [field, outcome[field]]));
-  await insertEvent(tx, { annotationId: annotation.id, actorId: actor.id, action, before, after });
+  await insertEvent(tx, { annotationId: annotation.id, ...roomColumns(annotation), actorId: actor.id, action, before, after });
   const changesList: RoomChange[] = [change];
   return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: changesList };
 }
@@ -113,6 +115,7 @@ async function changeReply(
   const { outcome, change } = await replyChange(tx, reply.id, annotation);
   await insertEvent(tx, {
     annotationId: annotation.id,
+    ...roomColumns(annotation),
     replyId: reply.id,
     actorId: actor.id,
     action,
@@ -158,6 +161,7 @@ const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, comman
   const { outcome, change } = await annotationChange(tx, command.annotationId);
   await insertEvent(tx, {
     annotationId: outcome.id,
+    ...roomColumns(outcome),
     actorId: actor.id,
     action: 'created',
     before: null,
@@ -204,7 +208,15 @@ const reply: Handler<CommandOf<'reply.create'>> = async (tx, actor, command) => 
   }
   await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body });
   const { outcome, change } = await replyChange(tx, command.replyId, annotation);
-  await insertEvent(tx, { annotationId: annotation.id, replyId: outcome.id, actorId: actor.id, action: 'created', before: null, after: { body: outcome.body } });
+  await insertEvent(tx, {
+    annotationId: annotation.id,
+    ...roomColumns(annotation),
+    replyId: outcome.id,
+    actorId: actor.id,
+    action: 'created',
+    before: null,
+    after: { body: outcome.body, parentId: outcome.parentId },
+  });
   return { result: { ok: true, reply: presentReply(outcome, { withHiddenBody: true }) }, changes: [change] };
 };
 

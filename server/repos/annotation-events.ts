@@ -4,6 +4,9 @@ import type { Queryable } from '../db/database.ts';
 
 export interface NewEvent {
   annotationId: string;
+  /** The annotation's room: what timelines filter by. */
+  documentId: string;
+  groupId: string | null;
   replyId?: string | null;
   actorId: string;
   action: EventAction;
@@ -12,14 +15,20 @@ export interface NewEvent {
 }
 
 export async function insertEvent(db: Queryable, event: NewEvent): Promise<void> {
-  await db.query('INSERT INTO annotation_events (annotation_id, reply_id, actor_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [
+  await db.query(
+    `INSERT INTO annotation_events (annotation_id, document_id, group_id, reply_id, actor_id, action, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
     event.annotationId,
+    event.documentId,
+    event.groupId,
     event.replyId ?? null,
     event.actorId,
     event.action,
     event.before === null ? null : JSON.stringify(event.before),
     event.after === null ? null : JSON.stringify(event.after),
-  ]);
+    ],
+  );
 }
 
 export interface EventRow {

@@ -92,19 +92,30 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
-/** Applies an awareness update that speaks only for this connection's own client id. */
+/**
+ * Applies an awareness update that speaks only for this connection's own client id. The official
+ * provider echoes the entries of others it has received; an echo carries a clock the room already
+ * has, changes nothing, and is let through. A newer clock for an entry that is not the connection's
+ * own is an attempt to speak for someone else: refused.
+ */
 function handleAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
+  const { awareness } = room.relay;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   for (let i = 0; i < count; i += 1) {
     const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
+    const clock = decoding.readVarUint(decoder);
     JSON.parse(decoding.readVarString(decoder)); // the state must at least be JSON
-    if (connection.awarenessClientId === null && !room.claimedClientIds.has(clientId)) {
-      connection.awarenessClientId = clientId;
-      room.claimedClientIds.add(clientId);
+    if (clientId === connection.awarenessClientId) continue;
+    const known = awareness.meta.get(clientId);
+    if (known !== undefined) {
+      if (clock <= known.clock) continue; // an echo
+      throw new Refusal(closeCodes.foreignAwareness);
     }
-    if (clientId !== connection.awarenessClientId) throw new Refusal(closeCodes.foreignAwareness);
+    // A client id the room has never seen: the connection's own, if it has none yet.
+    if (connection.awarenessClientId !== null || room.claimedClientIds.has(clientId)) throw new Refusal(closeCodes.foreignAwareness);
+    connection.awarenessClientId = clientId;
+    room.claimedClientIds.add(clientId);
   }
-  applyAwarenessUpdate(room.relay.awareness, update, connection);
+  applyAwarenessUpdate(awareness, update, connection);
 }

@@ -231,11 +231,12 @@ describe('refusals on the Yjs rooms', () => {
     });
   }
 
-  function awarenessMessage(clientId: number, state: object): Uint8Array {
+  /** An awareness message for `clientId`, its clock advanced by `renewals` changes. */
+  function awarenessMessage(clientId: number, state: object, renewals = 1): Uint8Array {
     const doc = new Y.Doc();
     doc.clientID = clientId;
     const awareness = new Awareness(doc);
-    awareness.setLocalState(state);
+    for (let i = 0; i < renewals; i += 1) awareness.setLocalState({ ...state, i });
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [clientId]));
@@ -248,9 +249,37 @@ describe('refusals on the Yjs rooms', () => {
     first.ws.send(awarenessMessage(111, { user: { name: 'Ana' } }));
     const second = await rawConnection();
     second.ws.send(awarenessMessage(222, { user: { name: 'Ana, tab 2' } }));
-    second.ws.send(awarenessMessage(111, { user: { name: 'Impostor' } }));
+    // An echo of Ana's entry at the clock the room has is harmless (the official provider sends them)…
+    second.ws.send(awarenessMessage(111, { user: { name: 'Ana' } }));
+    // …a newer clock for it speaks for her, and is refused.
+    second.ws.send(awarenessMessage(111, { user: { name: 'Impostor' } }, 5));
     expect(await second.closed).toBe(closeCodes.foreignAwareness.code);
     first.ws.close();
+  });
+
+  it('keeps official providers with presence on connected, each seeing the other', async () => {
+    const roomName = `group/${groupId}/${documentId}`;
+    const [one, two] = [openRoom(server.url, ana, roomName), openRoom(server.url, ana, roomName)];
+    one.provider.awareness.setLocalStateField('user', { name: 'Ana, tab 1' });
+    two.provider.awareness.setLocalStateField('user', { name: 'Ana, tab 2' });
+    const seesOther = (client: RoomClient, other: RoomClient) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (client.provider.awareness.getStates().has(other.doc.clientID)) resolve();
+        };
+        client.provider.awareness.on('change', check);
+        check();
+      });
+    await Promise.all([seesOther(one, two), seesOther(two, one)]);
+    for (let i = 0; i < 5; i += 1) {
+      one.provider.awareness.setLocalStateField('selection', { start: i, end: i + 3 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(one.provider.wsconnected && two.provider.wsconnected).toBe(true);
+    expect((two.provider.awareness.getStates().get(one.doc.clientID) as { selection?: { start: number } }).selection?.start).toBe(4);
+    one.destroy();
+    two.destroy();
   });
 
   it('closes a connection that sends an undecodable or oversized message', async () => {
