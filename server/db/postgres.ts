@@ -24,6 +24,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({
     connectionString: url,
     connectionTimeoutMillis: 5000,
+    // Commands hold a connection for a whole transaction; 20 lets a lecture hall's writers overlap.
+    max: 20,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', (error) => options.onIdleError?.(error));
