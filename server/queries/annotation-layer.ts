@@ -21,11 +21,17 @@ export async function findLayer(
   room: RoomName,
   mayReadHidden: (row: AnnotationRow | ReplyRow) => boolean = () => false,
 ): Promise<Layer> {
-  const annotations = await findRoomAnnotations(
-    db,
-    room.type === 'group' ? { groupId: room.groupId, documentId: room.documentId } : { userId: room.userId, documentId: room.documentId },
-  );
+  const annotations = await findRoomAnnotations(db, roomRowsQuery(room));
   const replies = await findRepliesOf(db, annotations.map((annotation) => annotation.id));
+  return layerOf(annotations, replies, mayReadHidden);
+}
+
+export function roomRowsQuery(room: RoomName) {
+  return room.type === 'group' ? { groupId: room.groupId, documentId: room.documentId } : { userId: room.userId, documentId: room.documentId };
+}
+
+/** The layer of these rows: deleted ones only while something not deleted answers them. */
+export function layerOf(annotations: AnnotationRow[], replies: ReplyRow[], mayReadHidden: (row: AnnotationRow | ReplyRow) => boolean = () => false): Layer {
   const answered = new Set<string>();
   for (const reply of replies) {
     if (reply.deletedAt === null) answered.add(reply.parentId ?? reply.annotationId);

@@ -16,7 +16,9 @@ import { findDocumentText } from '../repos/documents.ts';
 import { isDocumentInGroup } from '../repos/group-documents.ts';
 import { findRole } from '../repos/groups.ts';
 import { findAnnotation } from '../repos/annotations.ts';
-import { requireAllowed, requireUser, uuidParam } from './parse.ts';
+import { parseBody, requireAllowed, requireUser, uuidParam } from './parse.ts';
+import { findLayerAt } from '../queries/replay.ts';
+import { z } from 'zod';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -36,7 +38,10 @@ export function annotationsRouter(db: Database, execute: ExecuteCommand): Router
     enforce(authorize(actor, 'group.read', { type: 'group', role }));
     if (!(await isDocumentInGroup(db, groupId, req.params.documentId))) throw notFound('The document');
     const room: RoomName = { type: 'group', groupId, documentId: req.params.documentId };
-    res.json(await findLayer(db, room, hiddenReader(actor, role, null)));
+    // ?at=<ISO time>: the layer as it stood then (replay).
+    const { at } = parseBody(z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict(), req.query);
+    const reader = hiddenReader(actor, role, null);
+    res.json(at ? await findLayerAt(db, room, new Date(at), reader) : await findLayer(db, room, reader));
   });
 
   router.get('/documents/:documentId/notes', async (req, res) => {

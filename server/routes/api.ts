@@ -8,6 +8,7 @@ import { authRouter, createAuthLimits } from './auth.ts';
 import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
 import { annotationsRouter } from './annotations.ts';
+import { historyRouter } from './history.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
@@ -24,6 +25,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
   router.use(annotationsRouter(db, execute));
+  router.use(historyRouter(db));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

@@ -163,6 +163,18 @@ const table: Row[] = [
   },
   {
     method: 'GET',
+    path: '/annotations/:id/history',
+    prepare: async (world) => ({ path: `/annotations/${world.annotationId}/history` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/events',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/events` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
     path: '/invites/:token',
     prepare: async (world) => ({ path: `/invites/${(await freshInvite(world)).token}` }),
     expected: all(200),
