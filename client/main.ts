@@ -5,6 +5,7 @@
 import { renderAccountPage } from './account/account-page.ts';
 import { renderSignInPage } from './account/sign-in-page.ts';
 import { renderSignUpPage } from './account/sign-up-page.ts';
+import { renderGroupReaderPage } from './document/group-reader-page.ts';
 import { renderReaderPage } from './document/reader-page.ts';
 import { statusMessage } from './dom.ts';
 import { renderGroupListPage } from './groups/group-list-page.ts';
@@ -34,6 +35,10 @@ startRouter(
     { pattern: /^\/account\/?$/, render: (container) => renderAccountPage(container) },
     { pattern: /^\/groups\/?$/, render: (container) => renderGroupListPage(container) },
     { pattern: /^\/groups\/([^/]+)\/?$/, render: (container, [id]) => renderGroupPage(container, id ?? '') },
+    {
+      pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/?$/,
+      render: (container, [groupId, documentId]) => renderGroupReaderPage(container, groupId ?? '', documentId ?? ''),
+    },
     { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
   ],
   (container, [path]) => {

@@ -3,7 +3,7 @@
  * never edits: it renders the schema's DOM specs, and later carries annotation decorations.
  */
 import { Node as PMNode } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { buildTextMap, type TextMap } from '../../shared/canonical-text.ts';
 import { documentSchema } from '../../shared/schema.ts';
@@ -14,13 +14,14 @@ export interface Reader {
   textMap: TextMap;
 }
 
-export function createReader(mount: HTMLElement, body: unknown): Reader {
+/** `plugins` add layers over the text (annotation highlights); the text itself never changes. */
+export function createReader(mount: HTMLElement, body: unknown, plugins: Plugin[] = []): Reader {
   const doc = PMNode.fromJSON(documentSchema, body);
   const textMap = buildTextMap(doc);
   // The body never changes, so its decorations are built once.
   const decorations = pageBreakDecorations(doc);
   const view = new EditorView(mount, {
-    state: EditorState.create({ doc }),
+    state: EditorState.create({ doc, plugins }),
     editable: () => false,
     decorations: () => decorations,
     attributes: { class: 'reader-body', 'aria-label': 'Document text' },

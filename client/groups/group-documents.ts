@@ -68,7 +68,7 @@ export function createGroupDocuments(onChange: (group: GroupRecord) => void): Gr
               'ul',
               { class: 'group-document-list' },
               ...group.documents.map((document) =>
-                el('li', {}, el('a', { href: `/documents/${encodeURIComponent(document.id)}`, 'data-link': '' }, document.title)),
+                el('li', {}, el('a', { href: `/groups/${encodeURIComponent(group.id)}/documents/${encodeURIComponent(document.id)}`, 'data-link': '' }, document.title)),
               ),
             ),
       );

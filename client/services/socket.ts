@@ -4,6 +4,7 @@
  * connect, often before the group page that wants it has rendered.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { CommandResult } from '../../shared/annotations.ts';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
 import { onSessionChange } from './session.ts';
 
@@ -15,6 +16,40 @@ let userId: string | null = null;
 const presence = new Map<string, string[]>();
 const presenceListeners = new Set<(presence: GroupPresence) => void>();
 const groupListeners = new Set<(event: GroupEvent) => void>();
+const connectionListeners = new Set<(isConnected: boolean) => void>();
+
+/** Whether commands can be sent now: a socket is connected and the browser believes it is online. */
+export function isSocketConnected(): boolean {
+  return socket?.connected === true && navigator.onLine;
+}
+
+/** Calls `listener` whenever the socket connects or drops (and when the browser goes on- or offline). */
+export function onSocketConnection(listener: (isConnected: boolean) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
+function announceConnection(): void {
+  for (const listener of connectionListeners) listener(isSocketConnected());
+}
+window.addEventListener('online', announceConnection);
+window.addEventListener('offline', announceConnection);
+
+/**
+ * Sends an annotation command and waits for its acknowledgement (sent after the commit). `unsent`
+ * when there is no connection or no answer came in time: the caller keeps the command and retries
+ * it with the same commandId, which the server applies once.
+ */
+export async function sendCommand(command: unknown, timeoutMs = 10_000): Promise<CommandResult | { ok: 'unsent' }> {
+  const current = socket;
+  if (!current || !isSocketConnected()) return { ok: 'unsent' };
+  try {
+    return await current.timeout(timeoutMs).emitWithAck('command', command);
+  } catch {
+    // A timeout: the command may or may not have been applied; resending it is safe.
+    return { ok: 'unsent' };
+  }
+}
 
 /** Connects whenever a user signs in and disconnects when they sign out. */
 export function startSocket(): void {
@@ -59,6 +94,8 @@ function open(): void {
     presence.delete(groupId);
     for (const listener of groupListeners) listener({ type: 'removed', groupId });
   });
+  next.on('connect', announceConnection);
+  next.on('disconnect', announceConnection);
   next.on('connect_error', (error) => {
     // A refused handshake (the session ended elsewhere) is not retried by socket.io; a dropped network is.
     if (!next.active) console.warn(`Live updates are off: ${error.message}`);
@@ -70,4 +107,5 @@ function close(): void {
   socket?.disconnect();
   socket = null;
   presence.clear();
+  announceConnection();
 }

@@ -1,0 +1,366 @@
+/**
+ * The document with a seminar's layer: the read-only reader with its highlights, the margin of
+ * cards, the composer, filters, presence and the connection state. This module wires the store
+ * (annotations, filters, drafts, connection) to the services (rooms, command queue) and the views;
+ * it holds no anchoring maths (shared/anchoring.ts) and no I/O of its own.
+ */
+import type { GroupRecord } from '../../shared/accounts.ts';
+import type { AnnotationRecord, Command, ReplyRecord } from '../../shared/annotations.ts';
+import type { Anchor } from '../../shared/anchoring.ts';
+import type { DocumentRecord } from '../../shared/document.ts';
+import { roomNameOf } from '../../shared/rooms.ts';
+import { describeRange } from '../../shared/selectors.ts';
+import { describeSelection } from '../anchoring/describe-selection.ts';
+import { renderCitation } from '../document/citation.ts';
+import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
+import { createReader } from '../document/reader.ts';
+import { createSelectionBar } from '../document/selection-bar.ts';
+import { el } from '../dom.ts';
+import type { Cleanup } from '../router.ts';
+import { request } from '../services/api.ts';
+import { createCommandQueue, type CommandOutcome } from '../services/command-queue.ts';
+import { openRoom, type RoomHandle } from '../services/room.ts';
+import { isSocketConnected, onSocketConnection } from '../services/socket.ts';
+import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
+import { connectionLabel, type ConnectionState } from '../store/connection.ts';
+import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
+import { citePassage, permalinkOf } from './cite.ts';
+import { createComposer } from './composer.ts';
+import { createFiltersBar } from './filters-bar.ts';
+import { createMargin } from './margin.ts';
+import { canWrite, type MarginContext } from './margin-context.ts';
+import { colorOf, readersOf, renderAvatars, safeColor, type PresenceState } from './presence.ts';
+
+export interface AnnotatedReaderInput {
+  record: DocumentRecord;
+  group: GroupRecord;
+  me: Author;
+}
+
+export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedReaderInput): Cleanup {
+  const { record, group, me } = input;
+  const scope = `${group.id}/${record.id}`;
+  const mount = el('article', { class: 'reader', 'data-document-id': record.id, 'data-version': String(record.version) });
+  const reader = createReader(mount, record.body, [annotationLayerPlugin()]);
+  const { view, textMap } = reader;
+
+  // --- state ---------------------------------------------------------------------------------
+  const filters: Filters = { ...noFilters };
+  let focusedId: string | null = null;
+  let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
+  const anchors = new Map<string, Anchor>();
+  const acknowledged = { annotations: new Map<string, AnnotationRecord>(), replies: new Map<string, ReplyRecord>() };
+  let notice: string | null = null;
+  let closedReason: string | null = null;
+
+  // --- views ---------------------------------------------------------------------------------
+  const avatars = el('div', { class: 'presence' });
+  const connection = el('p', { class: 'connection', role: 'status', 'aria-live': 'polite' });
+  const notices = el('div', { class: 'margin-notices', 'aria-live': 'polite' });
+  const composerSlot = el('div', { class: 'composer-slot' });
+  const filtersBar = createFiltersBar(filters, () => refresh());
+  const context: MarginContext = {
+    me,
+    role: group.role,
+    groupId: group.id,
+    documentId: record.id,
+    submit: (command) => submit(command),
+    focus: (id, options) => focus(id, options),
+    cite: (item) => cite(item),
+    setReplying: (id) => setAwareness('replying', id),
+    replyingTo: (id) =>
+      readersOf(groupRoom.awareness().getStates() as Map<number, Record<string, unknown>>)
+        .filter((reader) => reader.state.replying === id && reader.state.user.id !== me.id)
+        .map((reader) => reader.state.user.name),
+    revealHidden: async (id) => {
+      const result = await request<{ annotation: AnnotationRecord }>('GET', `/api/annotations/${encodeURIComponent(id)}`);
+      return result.type === 'ok' ? result.value.annotation.body : null;
+    },
+  };
+  const margin = createMargin(context, anchorTop, () => mount.getBoundingClientRect().top);
+  const marginAside = el(
+    'aside',
+    { class: 'margin', 'aria-label': 'Margin: annotations' },
+    el('div', { class: 'margin-toolbar' }, filtersBar.element),
+    composerSlot,
+    notices,
+    margin.element,
+  );
+  const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);
+  const annotateButton = el('button', { type: 'button', class: 'button-primary annotate-button', 'aria-keyshortcuts': 'A Control+Alt+M', disabled: '' }, 'Annotate');
+  if (canWrite(context)) bar.element.append(annotateButton);
+  container.replaceChildren(
+    el(
+      'div',
+      { class: 'annotated-page' },
+      el(
+        'header',
+        { class: 'annotated-header' },
+        el('p', { class: 'annotated-group' }, el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name), group.role === 'observer' ? ' · you are observing' : ''),
+        renderCitation(record.citation),
+        el('div', { class: 'annotated-status' }, avatars, connection),
+      ),
+      el('div', { class: 'annotated-body' }, mount, marginAside),
+      bar.element,
+    ),
+  );
+
+  // --- services ------------------------------------------------------------------------------
+  const roomListeners = {
+    onChange: () => refresh(),
+    onStatus: (status: string, detail: string | null) => {
+      if (status === 'closed') closedReason = detail;
+      showConnection();
+    },
+    onAwarenessReplaced: () => startPresence(),
+  };
+  const groupRoom: RoomHandle = openRoom(roomNameOf({ type: 'group', groupId: group.id, documentId: record.id }), roomListeners);
+  const privateRoom: RoomHandle = openRoom(roomNameOf({ type: 'private', userId: me.id, documentId: record.id }), { ...roomListeners, onAwarenessReplaced: () => undefined });
+  const queue = createCommandQueue(scope, {
+    onChange: () => refresh(),
+    onOutcome: (command, outcome) => {
+      if (outcome.type === 'applied') {
+        if (outcome.annotation) acknowledged.annotations.set(outcome.annotation.id, outcome.annotation);
+        if (outcome.reply) acknowledged.replies.set(outcome.reply.id, outcome.reply);
+      } else if (outcome.type === 'refused') {
+        notice = `Not saved (${describeCommand(command)}): ${outcome.message}. Your text is kept as a draft.`;
+      }
+      refresh();
+    },
+  });
+  const stopConnection = onSocketConnection(() => showConnection());
+
+  function submit(command: Command): Promise<CommandOutcome> {
+    return queue.submit(command);
+  }
+
+  // --- rendering -----------------------------------------------------------------------------
+  let isRefreshQueued = false;
+  function refresh(): void {
+    if (isRefreshQueued) return;
+    isRefreshQueued = true;
+    requestAnimationFrame(() => {
+      isRefreshQueued = false;
+      renderAll();
+    });
+  }
+
+  function renderAll(): void {
+    const rooms = [groupRoom, privateRoom].map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
+    // Acknowledged records stand in only until their room shows them.
+    for (const room of rooms) {
+      for (const a of room.annotations) acknowledged.annotations.delete(a.id);
+      for (const r of room.replies) acknowledged.replies.delete(r.id);
+    }
+    layer = buildLayer(
+      {
+        text: textMap.text,
+        me,
+        groupId: group.id,
+        rooms: () => rooms,
+        pending: () => queue.pending(),
+        acknowledged: () => ({ annotations: [...acknowledged.annotations.values()], replies: [...acknowledged.replies.values()] }),
+      },
+      anchors,
+    );
+    const shown = layer.annotations.filter((item) => item.record.id === focusedId || matchesFilters(item, filters, me.id));
+    showLayer(view, textMap, {
+      highlights: shown.flatMap((item) =>
+        item.anchor.type === 'anchored' && !item.record.isDeleted
+          ? [{ id: item.record.id, start: item.anchor.start, end: item.anchor.end, kind: item.record.kind, isPending: item.isPending }]
+          : [],
+      ),
+      focusedId,
+      remote: remoteSelections(),
+    });
+    filtersBar.update(layer.tags, group.members);
+    margin.render({ layer, shown, focusedId, isLoading: !groupRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
+    notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
+    showConnection();
+    openPermalinkOnce();
+  }
+
+  function noticeElement(text: string): HTMLElement {
+    const dismiss = el('button', { type: 'button', class: 'button-small button-quiet' }, 'Dismiss');
+    dismiss.addEventListener('click', () => {
+      notice = null;
+      refresh();
+    });
+    return el('div', { class: 'notice', role: 'alert' }, el('p', {}, text), dismiss);
+  }
+
+  function showConnection(): void {
+    let state: ConnectionState;
+    if (closedReason) state = { type: 'closed', reason: closedReason };
+    else if (!navigator.onLine) state = { type: 'offline' };
+    else if (isSocketConnected() && groupRoom.status() === 'connected') state = { type: 'live' };
+    else state = { type: 'connecting' };
+    connection.textContent = connectionLabel(state, queue.pending().length);
+    connection.dataset.state = state.type;
+  }
+
+  function anchorTop(item: AnnotationItem): number | null {
+    if (item.anchor.type !== 'anchored') return null;
+    try {
+      return view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top - mount.getBoundingClientRect().top;
+    } catch {
+      // A position the view cannot measure (not rendered): the card goes to the top of the run.
+      return null;
+    }
+  }
+
+  function focus(id: string | null, options: { scroll?: boolean; focusCard?: boolean } = {}): void {
+    focusedId = id;
+    renderAll();
+    if (!id) return;
+    const item = layer.byId.get(id);
+    if (options.scroll && item?.anchor.type === 'anchored') {
+      const top = view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top + window.scrollY - 120;
+      window.scrollTo({ top: Math.max(0, top) });
+      margin.layout();
+    }
+    if (options.focusCard) margin.focusCard(id);
+  }
+
+  function cite(item: AnnotationItem): string {
+    const start = item.anchor.type === 'anchored' ? item.anchor.start : item.record.selectors.position.start;
+    const end = item.anchor.type === 'anchored' ? item.anchor.end : item.record.selectors.position.end;
+    return citePassage({ citation: record.citation, title: record.title, textMap, start, end, permalink: permalinkOf(group.id, record.id, item.record.id) });
+  }
+
+  // --- composing -----------------------------------------------------------------------------
+  function openComposer(): void {
+    const described = describeSelection(view, textMap);
+    if (!described || !canWrite(context)) return;
+    const selectors = describeRange(textMap.text, described.start, described.end);
+    const close = () => {
+      composerSlot.replaceChildren();
+      annotateButton.focus();
+    };
+    composerSlot.replaceChildren(
+      createComposer({
+        selectors,
+        knownTags: layer.tags,
+        draftKey: `new:${scope}`,
+        onClose: close,
+        onSubmit: async (composed) => {
+          const annotationId = crypto.randomUUID();
+          const outcome = await submit({
+            type: 'annotation.create',
+            commandId: crypto.randomUUID(),
+            annotationId,
+            target: composed.visibility === 'group' ? { type: 'group', groupId: group.id } : { type: 'private' },
+            documentId: record.id,
+            kind: composed.kind,
+            selectors: composed.selectors,
+            body: composed.body,
+            tags: composed.tags,
+          });
+          if (outcome.type !== 'refused') {
+            window.getSelection()?.removeAllRanges();
+            focusedId = annotationId;
+            refresh();
+          }
+          return outcome;
+        },
+      }),
+    );
+  }
+  annotateButton.addEventListener('click', openComposer);
+
+  function onSelectionChange(): void {
+    const described = describeSelection(view, textMap);
+    annotateButton.disabled = described === null;
+    setAwareness('selection', described ? { start: described.start, end: described.end } : null);
+  }
+  document.addEventListener('selectionchange', onSelectionChange);
+
+  function onKeyDown(event: KeyboardEvent): void {
+    const target = event.target;
+    const isTyping = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && !target.classList.contains('reader-body');
+    const isShortcut = (event.key.toLowerCase() === 'm' && event.altKey && (event.ctrlKey || event.metaKey)) || (!isTyping && event.key === 'a' && !event.ctrlKey && !event.metaKey && !event.altKey);
+    if (isShortcut && describeSelection(view, textMap) && canWrite(context)) {
+      event.preventDefault();
+      openComposer();
+    } else if (event.key === 'Escape' && !isTyping && focusedId) {
+      const id = focusedId;
+      focus(null);
+      margin.element.querySelector<HTMLElement>(`[data-focus-key="toggle:${CSS.escape(id)}"]`)?.focus();
+    }
+  }
+  document.addEventListener('keydown', onKeyDown);
+
+  // Clicking a highlight focuses its (innermost) annotation's card.
+  mount.addEventListener('click', (event) => {
+    if (window.getSelection()?.isCollapsed === false) return;
+    const piece = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-annotations]') : null;
+    const id = piece?.dataset.annotations?.split(' ')[0];
+    if (id) focus(id, { focusCard: true });
+  });
+
+  // --- presence ------------------------------------------------------------------------------
+  function startPresence(): void {
+    const awareness = groupRoom.awareness();
+    const state: PresenceState = { user: { id: me.id, name: me.name, color: colorOf(me.id) }, selection: null, replying: null };
+    awareness.setLocalState(state);
+    awareness.on('change', () => {
+      avatars.replaceChildren(renderAvatars(readersOf(awareness.getStates() as Map<number, Record<string, unknown>>), me.id));
+      refresh();
+    });
+  }
+  function setAwareness(field: 'selection' | 'replying', value: unknown): void {
+    const awareness = groupRoom.awareness();
+    const current = awareness.getLocalState() as Record<string, unknown> | null;
+    if (current && JSON.stringify(current[field] ?? null) === JSON.stringify(value)) return;
+    awareness.setLocalStateField(field, value);
+  }
+  function remoteSelections() {
+    const awareness = groupRoom.awareness();
+    return readersOf(awareness.getStates() as Map<number, Record<string, unknown>>)
+      .filter((reader) => reader.clientId !== awareness.clientID && reader.state.selection)
+      .map((reader) => ({ ...(reader.state.selection as { start: number; end: number }), color: safeColor(reader.state.user.color), name: reader.state.user.name }));
+  }
+  startPresence();
+
+  // --- permalinks ----------------------------------------------------------------------------
+  let isPermalinkOpened = false;
+  function openPermalinkOnce(): void {
+    if (isPermalinkOpened) return;
+    const match = /^#annotation-([0-9a-f-]{36})$/.exec(location.hash);
+    if (!match) {
+      isPermalinkOpened = true;
+      return;
+    }
+    if (!layer.byId.has(match[1] as string)) return;
+    isPermalinkOpened = true;
+    queueMicrotask(() => focus(match[1] as string, { scroll: true, focusCard: true }));
+  }
+
+  const onResize = () => margin.layout();
+  window.addEventListener('resize', onResize);
+  refresh();
+
+  return () => {
+    document.removeEventListener('selectionchange', onSelectionChange);
+    document.removeEventListener('keydown', onKeyDown);
+    window.removeEventListener('resize', onResize);
+    stopConnection();
+    queue.destroy();
+    groupRoom.destroy();
+    privateRoom.destroy();
+    margin.destroy();
+    bar.destroy();
+    view.destroy();
+  };
+}
+
+function describeCommand(command: Command): string {
+  switch (command.type) {
+    case 'annotation.create':
+      return 'new annotation';
+    case 'reply.create':
+      return 'reply';
+    default:
+      return command.type.replace('.', ' ');
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The composer for a new annotation on the selected passage: kind, Markdown body, tags (suggested
+ * from the group's tags), and visibility (the seminar, or only me: the private notes room).
+ * Its content is a draft until the server accepts it; a refusal shows its message and keeps it.
+ */
+import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotations.ts';
+import type { Selectors } from '../../shared/selectors.ts';
+import type { CommandOutcome } from '../services/command-queue.ts';
+import { el } from '../dom.ts';
+import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
+import { kindLabels } from './margin-context.ts';
+import { createTagInput } from './tag-input.ts';
+
+export interface ComposerInput {
+  kind: AnnotationKind;
+  body: string;
+  tags: string[];
+  visibility: 'group' | 'private';
+  selectors: Selectors;
+}
+
+export interface ComposerOptions {
+  selectors: Selectors;
+  knownTags: string[];
+  draftKey: string;
+  onSubmit(input: ComposerInput): Promise<CommandOutcome>;
+  onClose(): void;
+}
+
+export function createComposer(options: ComposerOptions): HTMLElement {
+  const draft = loadDraft(options.draftKey);
+  const kind = el('select', { id: 'composer-kind' }, ...annotationKinds.map((value) => el('option', { value }, kindLabels[value] ?? value)));
+  kind.value = draft?.kind ?? 'comment';
+  const body = el('textarea', { id: 'composer-body', rows: '5', maxlength: String(annotationLimits.body), 'aria-describedby': 'composer-body-hint' });
+  body.value = draft?.body ?? '';
+  const tags = createTagInput({ id: 'composer-tags', known: options.knownTags, initial: draft?.tags ?? [] });
+  const visibility = el('select', { id: 'composer-visibility' }, el('option', { value: 'group' }, 'The seminar'), el('option', { value: 'private' }, 'Only me'));
+  visibility.value = draft?.visibility ?? 'group';
+  const message = el('p', { class: 'form-message', role: 'status' });
+  const submit = el('button', { type: 'submit', class: 'button-primary' }, 'Save annotation');
+  const cancel = el('button', { type: 'button', class: 'button-quiet' }, 'Cancel');
+
+  const keep = () => saveDraft(options.draftKey, { body: body.value, kind: kind.value, tags: tags.values(), visibility: visibility.value as 'group' | 'private' });
+  for (const field of [kind, body, visibility]) field.addEventListener('input', keep);
+  tags.onChange(keep);
+
+  const form = el(
+    'form',
+    { class: 'composer', 'aria-label': 'New annotation' },
+    el('h2', { class: 'composer-heading' }, 'Annotate'),
+    el('blockquote', { class: 'card-quote' }, options.selectors.quote.exact),
+    el('div', { class: 'field' }, el('label', { for: 'composer-kind' }, 'Kind'), kind),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'composer-body' }, 'Note'),
+      body,
+      el('p', { class: 'field-hint', id: 'composer-body-hint' }, 'Markdown: *emphasis*, **strong**, [links](https://…). Ctrl+Enter saves.'),
+    ),
+    el('div', { class: 'field' }, el('label', { for: 'composer-tags' }, 'Tags'), tags.element),
+    el('div', { class: 'field' }, el('label', { for: 'composer-visibility' }, 'Visible to'), visibility),
+    el('div', { class: 'form-actions' }, submit, cancel),
+    message,
+  );
+  cancel.addEventListener('click', () => options.onClose());
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      options.onClose();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    tags.commit();
+    submit.disabled = true;
+    message.className = 'form-message';
+    message.textContent = 'Saving…';
+    const input: ComposerInput = {
+      kind: kind.value as AnnotationKind,
+      body: body.value.trim(),
+      tags: tags.values(),
+      visibility: visibility.value as 'group' | 'private',
+      selectors: options.selectors,
+    };
+    void options.onSubmit(input).then((outcome) => {
+      submit.disabled = false;
+      if (outcome.type === 'refused') {
+        message.className = 'form-message form-message-error';
+        message.textContent = outcome.message;
+        return;
+      }
+      clearDraft(options.draftKey);
+      options.onClose();
+    });
+  });
+  queueMicrotask(() => body.focus());
+  return form;
+}

@@ -1,0 +1,77 @@
+/**
+ * A small text form used for replies and edits: a labelled textarea whose text is kept as a draft,
+ * a submit button, a cancel button, and a line that says what happened (a refusal keeps the text).
+ */
+import type { CommandOutcome } from '../services/command-queue.ts';
+import { el } from '../dom.ts';
+import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
+
+export interface InlineFormOptions {
+  label: string;
+  submitLabel: string;
+  draftKey: string;
+  initial?: string;
+  isRequired?: boolean;
+  onSubmit(body: string): Promise<CommandOutcome>;
+  onCancel?(): void;
+  onTyping?(isTyping: boolean): void;
+}
+
+let counter = 0;
+
+export function inlineForm(options: InlineFormOptions): HTMLFormElement {
+  counter += 1;
+  const id = `inline-form-${counter}`;
+  const textarea = el('textarea', { id, rows: '3', class: 'inline-textarea', 'data-focus-key': options.draftKey });
+  textarea.value = loadDraft(options.draftKey)?.body ?? options.initial ?? '';
+  const message = el('p', { class: 'form-message', role: 'status' });
+  const submit = el('button', { type: 'submit', class: 'button-small button-primary' }, options.submitLabel);
+  const form = el(
+    'form',
+    { class: 'inline-form' },
+    el('label', { for: id, class: 'visually-hidden' }, options.label),
+    textarea,
+    el('div', { class: 'form-actions' }, submit, options.onCancel ? el('button', { type: 'button', class: 'button-small button-quiet', 'data-action': 'cancel' }, 'Cancel') : null),
+    message,
+  );
+  textarea.setAttribute('placeholder', options.label);
+  textarea.addEventListener('input', () => {
+    saveDraft(options.draftKey, { body: textarea.value });
+    options.onTyping?.(textarea.value.length > 0);
+  });
+  textarea.addEventListener('blur', () => options.onTyping?.(false));
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    } else if (event.key === 'Escape' && options.onCancel) {
+      event.preventDefault();
+      options.onCancel();
+    }
+  });
+  form.querySelector('[data-action="cancel"]')?.addEventListener('click', () => options.onCancel?.());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = textarea.value.trim();
+    if (options.isRequired !== false && body === '') {
+      message.className = 'form-message form-message-error';
+      message.textContent = 'Write something first.';
+      return;
+    }
+    submit.disabled = true;
+    void options.onSubmit(body).then((outcome) => {
+      submit.disabled = false;
+      if (outcome.type === 'refused') {
+        message.className = 'form-message form-message-error';
+        message.textContent = outcome.message;
+        return;
+      }
+      clearDraft(options.draftKey);
+      options.onTyping?.(false);
+      textarea.value = '';
+      message.className = 'form-message';
+      message.textContent = outcome.type === 'queued' ? 'Saved offline; it will be sent when you reconnect.' : '';
+    });
+  });
+  return form;
+}

@@ -1,0 +1,32 @@
+/** What the margin's parts need from the page: who is reading, what they may do, and how to act. */
+import type { Command } from '../../shared/annotations.ts';
+import type { Role } from '../../shared/accounts.ts';
+import type { CommandOutcome } from '../services/command-queue.ts';
+import type { AnnotationItem, Author } from '../store/annotations.ts';
+
+export interface MarginContext {
+  me: Author | null;
+  role: Role | null;
+  groupId: string;
+  documentId: string;
+  submit(command: Command): Promise<CommandOutcome>;
+  focus(annotationId: string | null, options?: { scroll?: boolean; focusCard?: boolean }): void;
+  cite(item: AnnotationItem): string;
+  /** Tells the others (awareness) that this person is writing a reply to `annotationId`, or stopped. */
+  setReplying(annotationId: string | null): void;
+  /** Names of the others replying to each annotation. */
+  replyingTo(annotationId: string): string[];
+  /** The body of a hidden annotation, for its author and moderators. */
+  revealHidden(annotationId: string): Promise<string | null>;
+}
+
+export const canWrite = (context: MarginContext) => context.me !== null && context.role !== null && context.role !== 'observer';
+export const isModerator = (context: MarginContext) => context.role === 'owner' || context.role === 'moderator';
+export const isMine = (context: MarginContext, authorId: string) => context.me?.id === authorId;
+
+export const kindLabels: Record<string, string> = { comment: 'Comment', question: 'Question', correction: 'Correction', highlight: 'Highlight' };
+
+export function timeLabel(iso: string): string {
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,152 @@
+/**
+ * The annotations the page shows: the records of its rooms (the group's layer and the reader's
+ * private notes), overlaid with what this person has done that the rooms do not show yet (commands
+ * in the outbox, acknowledged records whose room update is still on its way), each anchored in the
+ * document's canonical text. Anchoring goes through shared/anchoring.ts only; an annotation that
+ * cannot be placed is an orphan, a value like any other.
+ */
+import type { AnnotationRecord, Command, ReplyRecord } from '../../shared/annotations.ts';
+import { anchor, type Anchor } from '../../shared/anchoring.ts';
+
+export interface AnnotationItem {
+  record: AnnotationRecord;
+  anchor: Anchor;
+  /** Written here and not yet acknowledged by the server. */
+  isPending: boolean;
+}
+
+export interface ReplyItem {
+  record: ReplyRecord;
+  isPending: boolean;
+}
+
+export interface LayerView {
+  /** Anchored annotations in document order, then orphans. */
+  annotations: AnnotationItem[];
+  byId: Map<string, AnnotationItem>;
+  /** Replies by annotation, oldest first. */
+  replies: Map<string, ReplyItem[]>;
+  tags: string[];
+}
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+export interface LayerSources {
+  text: string;
+  me: Author | null;
+  groupId: string;
+  rooms(): { annotations: AnnotationRecord[]; replies: ReplyRecord[] }[];
+  pending(): Command[];
+  /** Records acknowledged by the server and not yet seen in a room. */
+  acknowledged(): { annotations: AnnotationRecord[]; replies: ReplyRecord[] };
+}
+
+export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>): LayerView {
+  const annotations = new Map<string, AnnotationItem>();
+  const replies = new Map<string, ReplyItem>();
+  const place = (record: AnnotationRecord, isPending: boolean) => {
+    let found = anchors.get(record.id);
+    if (!found) {
+      found = anchor(sources.text, record.selectors);
+      anchors.set(record.id, found);
+    }
+    annotations.set(record.id, { record, anchor: found, isPending });
+  };
+
+  const acknowledged = sources.acknowledged();
+  for (const record of acknowledged.annotations) place(record, false);
+  for (const record of acknowledged.replies) replies.set(record.id, { record, isPending: false });
+  for (const room of sources.rooms()) {
+    for (const record of room.annotations) place(record, false);
+    for (const record of room.replies) replies.set(record.id, { record, isPending: false });
+  }
+
+  const now = new Date().toISOString();
+  const me = sources.me ?? { id: 'me', name: 'You' };
+  for (const command of sources.pending()) {
+    switch (command.type) {
+      case 'annotation.create':
+        if (!annotations.has(command.annotationId)) {
+          place(
+            {
+              id: command.annotationId,
+              documentId: command.documentId,
+              groupId: command.target.type === 'group' ? command.target.groupId : null,
+              visibility: command.target.type === 'group' ? 'group' : 'private',
+              kind: command.kind,
+              selectors: command.selectors,
+              body: command.body,
+              tags: command.tags,
+              status: 'open',
+              isHidden: false,
+              isDeleted: false,
+              authorId: me.id,
+              authorName: me.name,
+              createdAt: now,
+              updatedAt: now,
+            },
+            true,
+          );
+        }
+        break;
+      case 'reply.create':
+        if (!replies.has(command.replyId)) {
+          replies.set(command.replyId, {
+            record: { id: command.replyId, annotationId: command.annotationId, parentId: command.parentId, body: command.body, isHidden: false, isDeleted: false, authorId: me.id, authorName: me.name, createdAt: now, updatedAt: now },
+            isPending: true,
+          });
+        }
+        break;
+      default:
+        overlay(command, annotations, replies);
+    }
+  }
+
+  const ordered = [...annotations.values()].sort(byPlace);
+  const threads = new Map<string, ReplyItem[]>();
+  for (const reply of [...replies.values()].sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt))) {
+    const list = threads.get(reply.record.annotationId) ?? [];
+    list.push(reply);
+    threads.set(reply.record.annotationId, list);
+  }
+  const tags = [...new Set(ordered.flatMap((item) => item.record.tags))].sort((a, b) => a.localeCompare(b));
+  return { annotations: ordered, byId: annotations, replies: threads, tags };
+}
+
+/** A pending change to an existing record, shown at once. */
+function overlay(command: Command, annotations: Map<string, AnnotationItem>, replies: Map<string, ReplyItem>): void {
+  if ('annotationId' in command && command.type.startsWith('annotation.')) {
+    const item = annotations.get(command.annotationId);
+    if (!item) return;
+    const record = { ...item.record };
+    if (command.type === 'annotation.edit') {
+      record.body = command.body;
+      if (command.kind) record.kind = command.kind;
+    } else if (command.type === 'annotation.tag') record.tags = command.tags;
+    else if (command.type === 'annotation.resolve') record.status = 'resolved';
+    else if (command.type === 'annotation.reopen') record.status = 'open';
+    else if (command.type === 'annotation.hide') record.isHidden = true;
+    else if (command.type === 'annotation.unhide') record.isHidden = false;
+    else if (command.type === 'annotation.delete') record.isDeleted = true;
+    annotations.set(record.id, { ...item, record, isPending: true });
+  } else if ('replyId' in command) {
+    const item = replies.get(command.replyId);
+    if (!item) return;
+    const record = { ...item.record };
+    if (command.type === 'reply.edit') record.body = command.body;
+    else if (command.type === 'reply.delete') record.isDeleted = true;
+    else if (command.type === 'reply.hide') record.isHidden = true;
+    else if (command.type === 'reply.unhide') record.isHidden = false;
+    replies.set(record.id, { ...item, record, isPending: true });
+  }
+}
+
+function byPlace(a: AnnotationItem, b: AnnotationItem): number {
+  const aStart = a.anchor.type === 'anchored' ? a.anchor.start : Infinity;
+  const bStart = b.anchor.type === 'anchored' ? b.anchor.start : Infinity;
+  if (aStart !== bStart) return aStart < bStart ? -1 : 1;
+  return a.record.createdAt.localeCompare(b.record.createdAt);
+}

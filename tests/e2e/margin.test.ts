@@ -1,0 +1,220 @@
+/**
+ * The margin in real browsers: two members and an observer of the demo seminar open the memo
+ * together. A annotates a passage with a tag and B sees it at once; B replies and A sees the reply;
+ * A goes offline, annotates, comes back and B sees that too; the observer sees everything and can
+ * write nothing, not even with a command crafted on its own socket.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupSummary, InviteRecord } from '../../shared/accounts.ts';
+import { signUpUser, type TestUser } from '../helpers/http-client.ts';
+import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { watchConsole, type ConsoleWatch } from './console-watch.ts';
+import { selectBetween } from './reader-page.ts';
+
+const documentId = 'frus1981-88v41-d97';
+
+describe.skipIf(!hasChromium)('the margin: annotating together', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let ada: TestUser;
+  let bea: TestUser;
+  let oto: TestUser;
+  let groupId: string;
+  let text: string;
+  let pagePath: string;
+  const contexts: BrowserContext[] = [];
+  const watches: ConsoleWatch[] = [];
+  let pageA: Page;
+  let pageB: Page;
+  let pageO: Page;
+
+  async function join(user: TestUser, role: 'member' | 'observer'): Promise<void> {
+    const invite = await ada.client.post<InviteRecord>(`/api/groups/${groupId}/invites`, { role });
+    expect(invite.status).toBe(201);
+    expect((await user.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
+  }
+
+  async function openAs(user: TestUser, path = pagePath): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    contexts.push(context);
+    const cookie = user.client.cookie?.split('=') ?? [];
+    await context.addCookies([{ name: cookie[0] ?? '', value: cookie.slice(1).join('='), url: server.url }]);
+    const page = await context.newPage();
+    watches.push(watchConsole(page));
+    await page.goto(`${server.url}${path}`);
+    if (path.includes('/documents/')) await page.locator('.connection[data-state="live"]').waitFor();
+    return page;
+  }
+
+  const card = (page: Page, hasText: string) => page.locator('.margin-cards .card', { hasText });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    ada = await signUpUser(server.url, 'Ada Owner');
+    bea = await signUpUser(server.url, 'Bea Member');
+    oto = await signUpUser(server.url, 'Oto Observer');
+    const groups = await ada.client.get<GroupSummary[]>('/api/groups');
+    const demo = groups.body.find((group) => group.name === 'Demo seminar');
+    if (!demo) throw new Error('the first account owns no demo seminar');
+    groupId = demo.id;
+    await join(bea, 'member');
+    await join(oto, 'observer');
+    text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
+    pagePath = `/groups/${groupId}/documents/${documentId}`;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('links the seminar’s document to its annotated reader', async () => {
+    pageA = await openAs(ada, `/groups/${groupId}`);
+    await pageA.locator('.group-document-list a').first().click();
+    await pageA.waitForURL((url) => url.pathname === pagePath);
+    await pageA.locator('.connection[data-state="live"]').waitFor();
+    await pageA.getByText('No annotations yet.').waitFor();
+  });
+
+  it('lets A annotate a passage across a page break with a tag; B sees highlight and card at once', async () => {
+    pageB = await openAs(bea);
+    await selectBetween(pageA, 'new leader', 'ship');
+    await pageA.getByRole('button', { name: 'Annotate' }).click();
+    await pageA.getByLabel('Kind').selectOption('comment');
+    await pageA.getByLabel('Note', { exact: true }).fill('Gorbachev’s **new thinking**, see [the volume](https://history.state.gov/) <script>x</script>');
+    await pageA.getByLabel('Tags', { exact: true }).fill('glasnost');
+    await pageA.getByLabel('Tags', { exact: true }).press('Enter');
+    await pageA.getByRole('button', { name: 'Save annotation' }).click();
+    await card(pageA, 'new thinking').waitFor();
+
+    const seen = card(pageB, 'new thinking');
+    await seen.waitFor();
+    expect(await seen.locator('.card-author').textContent()).toBe('Ada Owner');
+    expect(await seen.locator('.tag').allTextContents()).toEqual(['glasnost']);
+    // Markdown rendered safely: no raw HTML, links open apart from the page.
+    expect(await seen.locator('strong').textContent()).toBe('new thinking');
+    expect(await seen.locator('script').count()).toBe(0);
+    expect(await seen.locator('a').getAttribute('rel')).toBe('noopener noreferrer');
+    const highlighted = await pageB.locator('.reader-body .hl').allTextContents();
+    expect(highlighted.join('')).toContain('new leader');
+    expect(highlighted.join('')).toContain('ship');
+    // The card stands beside its passage.
+    const cardBox = await seen.boundingBox();
+    const markBox = await pageB.locator('.reader-body .hl').first().boundingBox();
+    expect(Math.abs((cardBox?.y ?? 0) - (markBox?.y ?? 0))).toBeLessThan(40);
+  });
+
+  it('shows B’s reply to A, with the count on the card', async () => {
+    await card(pageB, 'new thinking').getByRole('button', { name: 'Open thread' }).click();
+    await pageB.getByPlaceholder('Write a reply').fill('And the *Helsinki* commitments?');
+    await pageB.getByRole('button', { name: 'Reply', exact: true }).last().click();
+    await card(pageB, 'new thinking').locator('.reply', { hasText: 'Helsinki' }).waitFor();
+    // A's own new annotation is open in A's margin: the reply appears in the thread.
+    await card(pageA, 'new thinking').locator('.reply em', { hasText: 'Helsinki' }).waitFor();
+    await card(pageA, 'new thinking').getByRole('button', { name: 'Close thread' }).click();
+    await card(pageA, 'new thinking').getByRole('button', { name: '1 reply' }).click();
+    await card(pageA, 'new thinking').locator('.reply em', { hasText: 'Helsinki' }).waitFor();
+  });
+
+  it('draws overlapping annotations darker where they overlap, and cards never overlap', async () => {
+    const commands = await openCommands(server.url, bea);
+    const quotes = ['ship, the Soviets have cleverly gone on the offensive', 'cleverly gone'];
+    for (const [index, quote] of quotes.entries()) {
+      const command = createAnnotationCommand({ text, quote, groupId, documentId, kind: index === 0 ? 'question' : 'correction', body: `Note ${index + 1} on ${quote}`, tags: ['soviet'] });
+      expect((await commands.send(command)).ok).toBe(true);
+    }
+    commands.close();
+    await card(pageA, 'Note 2').waitFor();
+    expect(await pageA.locator('.reader-body .hl-depth-2').count()).toBeGreaterThan(0);
+    const boxes = await pageA.locator('.margin-cards .card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+    boxes.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]?.[0]).toBeGreaterThanOrEqual(boxes[i - 1]?.[1] ?? 0);
+  });
+
+  it('keeps A’s annotation written offline as pending and sends it on reconnect; B then sees it', async () => {
+    await contexts[0]?.setOffline(true);
+    await pageA.locator('.connection[data-state="offline"]').waitFor();
+    await selectBetween(pageA, 'November 1986', ' to host');
+    await pageA.keyboard.press('a');
+    await pageA.getByLabel('Note', { exact: true }).fill('Written on the train');
+    await pageA.getByRole('button', { name: 'Save annotation' }).click();
+    await card(pageA, 'Written on the train').locator('.badge-pending').waitFor();
+    expect(await pageA.locator('.connection').textContent()).toContain('1 change waiting');
+    await pageB.waitForTimeout(500);
+    expect(await card(pageB, 'Written on the train').count()).toBe(0);
+
+    await contexts[0]?.setOffline(false);
+    await card(pageB, 'Written on the train').waitFor();
+    await expect.poll(() => card(pageA, 'Written on the train').locator('.badge-pending').count()).toBe(0);
+  });
+
+  it('shows the observer everything, offers no Annotate, and the server refuses a crafted command', async () => {
+    pageO = await openAs(oto);
+    await card(pageO, 'Written on the train').waitFor();
+    expect(await pageO.locator('.margin-cards .card').count()).toBe(4);
+    await selectBetween(pageO, 'new leader', 'ship');
+    expect(await pageO.getByRole('button', { name: 'Annotate' }).count()).toBe(0);
+    const command = createAnnotationCommand({ text, quote: 'cleverly gone', groupId, documentId, body: 'not allowed' });
+    // The observer's own browser speaks socket.io by hand (engine.io v4 framing) with its session cookie.
+    const answer = await pageO.evaluate(async (crafted) => {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+      return await new Promise<unknown>((resolve, reject) => {
+        setTimeout(() => reject(new Error('no answer')), 10_000);
+        ws.onmessage = (event) => {
+          const data = String(event.data);
+          if (data === '2') ws.send('3');
+          else if (data.startsWith('0')) ws.send('40');
+          else if (data.startsWith('40')) ws.send(`421${JSON.stringify(['command', crafted])}`);
+          else if (data.startsWith('431')) {
+            resolve(JSON.parse(data.slice(3))[0]);
+            ws.close();
+          }
+        };
+      });
+    }, command);
+    expect(answer).toMatchObject({ ok: false, error: 'forbidden' });
+  });
+
+  it('opens a permalink scrolled to its annotation with the card focused', async () => {
+    const id = await card(pageA, 'Note 2').getAttribute('data-annotation-id');
+    const page = await openAs(bea, `${pagePath}#annotation-${id}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'))).toBe(id);
+    expect(await page.locator(`#annotation-${id}.is-focused .thread`).count()).toBe(1);
+    await page.locator(`#annotation-${id}`).getByRole('button', { name: 'Cite' }).click();
+    const citation = await page.locator(`#annotation-${id} .card-notice`).textContent();
+    expect(citation).toContain('Document 97');
+    expect(citation).toMatch(/p\. \d+/);
+    expect(citation).toContain(`#annotation-${id}`);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    // Evaluated rather than added as a <script>: the page's CSP rightly refuses inline scripts.
+    await pageA.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const violations = await pageA.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document.body);
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('saves a screenshot of overlapping annotations with an open thread', async () => {
+    await card(pageA, 'new thinking').getByRole('button', { name: '1 reply' }).click();
+    await card(pageA, 'new thinking').locator('.thread').waitFor();
+    await pageA.evaluate(() => document.querySelector('.hl')?.scrollIntoView({ block: 'center' }));
+    await pageA.waitForTimeout(300);
+    await pageA.screenshot({ path: 'docs/images/margin.png' });
+  });
+
+  it('logged no uncaught errors', () => {
+    // Going offline makes Chromium log failed connections; those are the test's doing.
+    expect(watches.flatMap((watch) => watch.problems).filter((problem) => problem.includes('uncaught'))).toEqual([]);
+  });
+});
