@@ -61,7 +61,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const client = await clientAssets(config.isDev);
     const rooms = createRoomRegistry(db, logger);
-    const execute = commandExecutor(db, rooms);
+    // Commands announce what they did through the realtime layer, which needs them to exist first.
+    const execute = commandExecutor(db, rooms, { publish: (notices) => realtime.publish(notices) });
     const realtime = createRealtime(db, logger, { execute, onMemberLeft: rooms.revokeGroupAccess });
     const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev }));
     realtime.attach(server);

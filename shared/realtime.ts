@@ -1,5 +1,6 @@
 /** socket.io rooms and events both sides agree on. Only the server emits entity events. */
 import type { CommandResult } from './annotations.ts';
+import type { ActivityItem, NotificationRecord } from './notifications.ts';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const groupRoom = (groupId: string) => `group:${groupId}`;
@@ -16,6 +17,10 @@ export interface ServerToClientEvents {
   'group:removed': (event: { groupId: string }) => void;
   /** Members' roles or the group's documents changed. */
   'group:updated': (event: { groupId: string }) => void;
+  /** Something was written in one of the user's groups (shared/notifications.ts). */
+  activity: (item: ActivityItem) => void;
+  /** A new notification for this user; `unread` is their inbox's new count. */
+  notification: (event: { notification: NotificationRecord; unread: number }) => void;
   /** This user joined a group (from another tab, say). */
   'group:joined': (event: { groupId: string }) => void;
 }

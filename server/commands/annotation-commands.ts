@@ -14,6 +14,9 @@ import type { Actor } from '../policies/actor.ts';
 import { findAppliedCommand, insertAppliedCommand } from '../repos/applied-commands.ts';
 import { isConnectionError } from '../db/connection-error.ts';
 import { handlers } from './annotation-handlers.ts';
+import { collectNotices, type Notices } from './notices.ts';
+import { findAnnotation } from '../repos/annotations.ts';
+import { findReply } from '../repos/replies.ts';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
@@ -25,7 +28,11 @@ export type RoomChange =
 export interface CommandOutcome {
   result: CommandResult;
   changes: RoomChange[];
+  /** Written with the command; to be announced after the commit. */
+  notices: Notices;
 }
+
+const noNotices: Notices = { notifications: [], activity: null };
 
 /** What a handler gives back: the actor's view of the record and the rooms' view of it. */
 export interface HandlerOutcome {
@@ -39,13 +46,15 @@ export async function runCommand(db: Database, actor: UserActor, command: Comman
   try {
     const earlier = await findAppliedCommand(db, command.commandId, actor.id);
     if (earlier === 'foreign') return refused(commandConflict('This command id was already used'));
-    if (earlier) return { result: earlier, changes: [] };
+    if (earlier) return { result: earlier, changes: [], notices: noNotices };
 
     return await db.transaction(async (tx) => {
       const handler = handlers[command.type] as Handler<Command>;
+      const previousBody = await bodyBefore(tx, command);
       const outcome = await handler(tx, actor, command);
+      const notices = await collectNotices(tx, actor, command, outcome.result, previousBody);
       await insertAppliedCommand(tx, command.commandId, actor.id, outcome.result);
-      return outcome;
+      return { ...outcome, notices };
     });
   } catch (error) {
     if (error instanceof HttpError) return refused(error);
@@ -56,7 +65,7 @@ export async function runCommand(db: Database, actor: UserActor, command: Comman
 }
 
 function refused(error: HttpError): CommandOutcome {
-  return { result: { ok: false, error: error.id, message: error.message, status: error.status }, changes: [] };
+  return { result: { ok: false, error: error.id, message: error.message, status: error.status }, changes: [], notices: noNotices };
 }
 
 /**
@@ -65,8 +74,15 @@ function refused(error: HttpError): CommandOutcome {
  */
 async function retryAfterRace(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
   const earlier = await findAppliedCommand(db, command.commandId, actor.id);
-  if (earlier && earlier !== 'foreign') return { result: earlier, changes: [] };
+  if (earlier && earlier !== 'foreign') return { result: earlier, changes: [], notices: noNotices };
   return refused(commandConflict('A record with this id already exists'));
+}
+
+/** The body an edit replaces, so that only mentions it adds notify anyone. */
+async function bodyBefore(tx: Queryable, command: Command): Promise<string | null> {
+  if (command.type === 'annotation.edit') return (await findAnnotation(tx, command.annotationId))?.body ?? null;
+  if (command.type === 'reply.edit') return (await findReply(tx, command.replyId))?.body ?? null;
+  return null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -8,10 +8,16 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { runCommand } from './annotation-commands.ts';
+import type { Notices } from './notices.ts';
 
 export type ExecuteCommand = (actor: Extract<Actor, { type: 'user' }>, payload: unknown) => Promise<CommandResult>;
 
-export function commandExecutor(db: Database, rooms: RoomRegistry): ExecuteCommand {
+/** Where committed notices go: the realtime layer, once it exists. */
+export interface NoticeBoard {
+  publish(notices: Notices): void;
+}
+
+export function commandExecutor(db: Database, rooms: RoomRegistry, board: NoticeBoard): ExecuteCommand {
   return async (actor, payload) => {
     const parsed = commandSchema.safeParse(payload);
     if (!parsed.success) {
@@ -21,6 +27,7 @@ export function commandExecutor(db: Database, rooms: RoomRegistry): ExecuteComma
     }
     const outcome = await runCommand(db, actor, parsed.data);
     await rooms.apply(outcome.changes);
+    board.publish(outcome.notices);
     return outcome.result;
   };
 }

@@ -13,6 +13,8 @@ import { actorFromCookieHeader } from '../middleware/session.ts';
 import { findGroupIdsOfUser, findMembers } from '../repos/groups.ts';
 import { createPresence } from './presence.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
+import type { Notices } from '../commands/notices.ts';
+import { countUnread } from '../repos/notifications.ts';
 
 interface SocketData {
   userId: string;
@@ -36,6 +38,8 @@ export interface Realtime {
   memberLeft(groupId: string, userId: string): Promise<void>;
   /** Roles or documents of the group changed: its pages should fetch it again. */
   groupChanged(groupId: string): void;
+  /** Announces a committed command's notifications and activity. */
+  publish(notices: Notices): void;
   isOnline(userId: string): boolean;
   close(): Promise<void>;
 }
@@ -120,6 +124,14 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
       io.in(userRoom(userId)).socketsLeave(groupRoom(groupId));
       io.to(userRoom(userId)).emit('group:removed', { groupId });
       await announce([groupId]);
+    },
+    publish({ notifications, activity }) {
+      if (activity) io.to(groupRoom(activity.groupId)).emit('activity', activity);
+      for (const { userId, ...notification } of notifications) {
+        countUnread(db, userId)
+          .then((unread) => io.to(userRoom(userId)).emit('notification', { notification, unread }))
+          .catch((error: unknown) => logger.warn({ err: error }, 'notification not announced'));
+      }
     },
     groupChanged(groupId) {
       io.to(groupRoom(groupId)).emit('group:updated', { groupId });

@@ -9,6 +9,7 @@ import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
 import { annotationsRouter } from './annotations.ts';
 import { historyRouter } from './history.ts';
+import { notificationsRouter } from './notifications.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
@@ -26,6 +27,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(invitesRouter(db, realtime));
   router.use(annotationsRouter(db, execute));
   router.use(historyRouter(db));
+  router.use(notificationsRouter(db));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

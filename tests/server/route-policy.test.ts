@@ -173,6 +173,10 @@ const table: Row[] = [
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/events` }),
     expected: inGroup(200, 200, 200, 200),
   },
+  { method: 'GET', path: '/notifications', expected: signedIn(200) },
+  { method: 'POST', path: '/notifications/read-all', expected: signedIn(204) },
+  // Nobody has notification 1 here: 404 for everyone signed in, never someone else's.
+  { method: 'POST', path: '/notifications/:id/read', prepare: async () => ({ path: '/notifications/999999/read' }), expected: signedIn(404) },
   {
     method: 'GET',
     path: '/invites/:token',
@@ -242,7 +246,7 @@ describe('the authorization table of the API', () => {
 
   it('has a row for every route of the API, and a route for every row', async () => {
     const db = world.server.db;
-    const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')));
+    const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')), { publish: () => undefined });
     const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined }), execute);
     expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
   });

@@ -1,0 +1,100 @@
+/**
+ * What a committed command tells people: notifications (a reply to what you wrote, a mention of you,
+ * your annotation hidden by a moderator) written in the command's transaction, and a line for the
+ * group's activity feed. Only group layers make notices; nobody is notified of their own action or
+ * of a group they are not in.
+ */
+import type { Command, CommandResult, EventAction } from '../../shared/annotations.ts';
+import { excerptOf, mentionedUserIds, type ActivityItem, type NotificationKind } from '../../shared/notifications.ts';
+import type { Queryable } from '../db/database.ts';
+import type { Actor } from '../policies/actor.ts';
+import { findAnnotation, type AnnotationRow } from '../repos/annotations.ts';
+import { findRole } from '../repos/groups.ts';
+import { insertNotification, type NotificationRow } from '../repos/notifications.ts';
+import { findReply } from '../repos/replies.ts';
+import { findUserById } from '../repos/users.ts';
+
+export interface Notices {
+  notifications: NotificationRow[];
+  activity: ActivityItem | null;
+}
+
+const actionOf: Record<Command['type'], EventAction> = {
+  'annotation.create': 'created',
+  'annotation.edit': 'edited',
+  'annotation.tag': 'tagged',
+  'annotation.resolve': 'resolved',
+  'annotation.reopen': 'reopened',
+  'annotation.hide': 'hidden',
+  'annotation.unhide': 'unhidden',
+  'annotation.delete': 'deleted',
+  'reply.create': 'created',
+  'reply.edit': 'edited',
+  'reply.hide': 'hidden',
+  'reply.unhide': 'unhidden',
+  'reply.delete': 'deleted',
+};
+
+export async function collectNotices(
+  tx: Queryable,
+  actor: Extract<Actor, { type: 'user' }>,
+  command: Command,
+  result: Extract<CommandResult, { ok: true }>,
+  previousBody: string | null,
+): Promise<Notices> {
+  const annotationId = result.annotation?.id ?? result.reply?.annotationId;
+  const annotation = annotationId ? await findAnnotation(tx, annotationId) : null;
+  if (!annotation || annotation.groupId === null) return { notifications: [], activity: null };
+  const groupId = annotation.groupId;
+  const reply = result.reply ?? null;
+
+  const recipients = new Map<string, NotificationKind>();
+  const add = (userId: string | null | undefined, kind: NotificationKind) => {
+    if (userId && userId !== actor.id && !recipients.has(userId)) recipients.set(userId, kind);
+  };
+  if (command.type === 'reply.create') {
+    add(annotation.authorId, 'reply');
+    if (command.parentId) add((await findReply(tx, command.parentId))?.authorId, 'reply');
+  }
+  if (command.type === 'annotation.hide') add(annotation.authorId, 'hidden');
+  if (command.type === 'reply.hide' && reply) add(reply.authorId, 'hidden');
+  const writtenBody = command.type === 'annotation.create' || command.type === 'annotation.edit' || command.type === 'reply.create' || command.type === 'reply.edit' ? command.body : null;
+  if (writtenBody !== null) {
+    const before = new Set(previousBody ? mentionedUserIds(previousBody) : []);
+    for (const userId of mentionedUserIds(writtenBody)) if (!before.has(userId)) add(userId, 'mention');
+  }
+
+  const notifications: NotificationRow[] = [];
+  for (const [userId, kind] of recipients) {
+    if ((await findRole(tx, groupId, userId)) === null) continue; // not (or no longer) in the group
+    notifications.push(
+      await insertNotification(tx, {
+        userId,
+        kind,
+        actorId: actor.id,
+        groupId,
+        documentId: annotation.documentId,
+        annotationId: annotation.id,
+        replyId: reply?.id ?? null,
+        excerpt: excerptOf(kind === 'hidden' ? annotation.selectors.quote.exact : (writtenBody ?? annotation.selectors.quote.exact)),
+      }),
+    );
+  }
+  return { notifications, activity: await activityOf(tx, actor.id, command, annotation, reply?.id ?? null) };
+}
+
+async function activityOf(tx: Queryable, actorId: string, command: Command, annotation: AnnotationRow, replyId: string | null): Promise<ActivityItem> {
+  const actorRow = await findUserById(tx, actorId);
+  return {
+    groupId: annotation.groupId!,
+    documentId: annotation.documentId,
+    annotationId: annotation.id,
+    replyId,
+    action: actionOf[command.type],
+    isReply: command.type.startsWith('reply.'),
+    actor: { id: actorId, name: actorRow?.displayName ?? '' },
+    offset: annotation.selectors.position.start,
+    quote: excerptOf(annotation.selectors.quote.exact, 60),
+    at: new Date().toISOString(),
+  };
+}
