@@ -13,6 +13,7 @@ import { describeRange } from '../../shared/selectors.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
 import { renderCitation } from '../document/citation.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
+import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
 import { createSelectionBar } from '../document/selection-bar.ts';
 import { el } from '../dom.ts';
@@ -43,6 +44,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const mount = el('article', { class: 'reader', 'data-document-id': record.id, 'data-version': String(record.version) });
   const reader = createReader(mount, record.body, [annotationLayerPlugin()]);
   const { view, textMap } = reader;
+  const stopKeyboardSelection = enableKeyboardSelection(view.dom);
 
   // --- state ---------------------------------------------------------------------------------
   const filters: Filters = { ...noFilters };
@@ -215,8 +217,9 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     if (!id) return;
     const item = layer.byId.get(id);
     if (options.scroll && item?.anchor.type === 'anchored') {
-      const top = view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top + window.scrollY - 120;
-      window.scrollTo({ top: Math.max(0, top) });
+      // Bring the passage into view only when it is out of view; its card follows it.
+      const top = view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top;
+      if (top < 0 || top > window.innerHeight - 80) window.scrollTo({ top: Math.max(0, top + window.scrollY - 120) });
       margin.layout();
     }
     if (options.focusCard) margin.focusCard(id);
@@ -303,9 +306,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     const awareness = groupRoom.awareness();
     const state: PresenceState = { user: { id: me.id, name: me.name, color: colorOf(me.id) }, selection: null, replying: null };
     awareness.setLocalState(state);
-    awareness.on('change', () => {
+    awareness.on('change', (_changes: unknown, origin: unknown) => {
       avatars.replaceChildren(renderAvatars(readersOf(awareness.getStates() as Map<number, Record<string, unknown>>), me.id));
-      refresh();
+      // This person's own selection or typing changes nothing in their margin.
+      if (origin !== 'local') refresh();
     });
   }
   function setAwareness(field: 'selection' | 'replying', value: unknown): void {
@@ -345,6 +349,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     document.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('resize', onResize);
     stopConnection();
+    stopKeyboardSelection();
     queue.destroy();
     groupRoom.destroy();
     privateRoom.destroy();

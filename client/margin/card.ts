@@ -48,7 +48,7 @@ export function renderCard(item: AnnotationItem, replies: ReplyItem[], isFocused
   );
   toggle.addEventListener('click', (event) => {
     event.stopPropagation();
-    context.focus(isFocused ? null : record.id, { focusCard: true });
+    context.focus(isFocused ? null : record.id, { scroll: true });
   });
 
   const card = el(

@@ -39,7 +39,10 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
     saveDraft(options.draftKey, { body: textarea.value });
     options.onTyping?.(textarea.value.length > 0);
   });
-  textarea.addEventListener('blur', () => options.onTyping?.(false));
+  // A re-rendered margin replaces the field (blurring it); only a real leave ends "is replying".
+  textarea.addEventListener('blur', () => {
+    if (textarea.isConnected) options.onTyping?.(false);
+  });
   textarea.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();

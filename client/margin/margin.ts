@@ -35,6 +35,20 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
   const element = el('div', { class: 'margin-column' }, empty, cards, orphans);
   const states = new Map<string, CardState>();
   const resizeObserver = new ResizeObserver(() => layout());
+  // Up and Down move between cards (in document order), from a card or its thread toggle.
+  cards.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (!target || !(target.classList.contains('card') || target.classList.contains('card-toggle'))) return;
+    const toggles = [...cards.querySelectorAll<HTMLElement>('.card-toggle')];
+    const at = toggles.findIndex((toggle) => target.contains(toggle) || toggle === target);
+    const next = toggles[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+      next.closest('.card')?.scrollIntoView({ block: 'nearest' });
+    }
+  });
   let last: MarginRender | null = null;
   let placed: { card: HTMLElement; item: AnnotationItem }[] = [];
 

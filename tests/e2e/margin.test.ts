@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupSummary, InviteRecord } from '../../shared/accounts.ts';
+import type { InviteRecord } from '../../shared/accounts.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -58,10 +58,11 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     ada = await signUpUser(server.url, 'Ada Owner');
     bea = await signUpUser(server.url, 'Bea Member');
     oto = await signUpUser(server.url, 'Oto Observer');
-    const groups = await ada.client.get<GroupSummary[]>('/api/groups');
-    const demo = groups.body.find((group) => group.name === 'Demo seminar');
-    if (!demo) throw new Error('the first account owns no demo seminar');
-    groupId = demo.id;
+    // A seminar of its own, so that demo content in the demo seminar never changes what is counted here.
+    const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'Margin seminar' });
+    expect(created.status).toBe(201);
+    groupId = created.body.id;
+    expect((await ada.client.post(`/api/groups/${groupId}/documents`, { documentId })).status).toBe(201);
     await join(bea, 'member');
     await join(oto, 'observer');
     text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
@@ -112,7 +113,10 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
 
   it('shows B’s reply to A, with the count on the card', async () => {
     await card(pageB, 'new thinking').getByRole('button', { name: 'Open thread' }).click();
-    await pageB.getByPlaceholder('Write a reply').fill('And the *Helsinki* commitments?');
+    expect(await pageA.locator('.avatar').count()).toBe(2);
+    await pageB.getByPlaceholder('Write a reply').pressSequentially('And the *Helsinki* commitments?');
+    // A, whose card is open, sees that B is writing.
+    await card(pageA, 'new thinking').locator('.typing', { hasText: 'Bea Member is replying' }).waitFor();
     await pageB.getByRole('button', { name: 'Reply', exact: true }).last().click();
     await card(pageB, 'new thinking').locator('.reply', { hasText: 'Helsinki' }).waitFor();
     // A's own new annotation is open in A's margin: the reply appears in the thread.
@@ -120,6 +124,34 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await card(pageA, 'new thinking').getByRole('button', { name: 'Close thread' }).click();
     await card(pageA, 'new thinking').getByRole('button', { name: '1 reply' }).click();
     await card(pageA, 'new thinking').locator('.reply em', { hasText: 'Helsinki' }).waitFor();
+    // A answers B's reply: an indented reply to a reply.
+    await card(pageA, 'new thinking').locator('.reply', { hasText: 'Helsinki' }).getByRole('button', { name: 'Reply', exact: true }).click();
+    await pageA.getByPlaceholder('Reply to Bea Member').fill('Basket III, yes.');
+    await pageA.getByPlaceholder('Reply to Bea Member').press('Control+Enter');
+    await card(pageB, 'new thinking').locator('.replies-nested .reply', { hasText: 'Basket III' }).waitFor();
+  });
+
+  it('creates an annotation with the keyboard alone', async () => {
+    await pageA.focus('.reader-body');
+    await pageA.keyboard.press('ArrowDown');
+    for (let i = 0; i < 3; i++) await pageA.keyboard.press('Shift+Control+ArrowRight');
+    await pageA.locator('#selection-info[data-start]').waitFor();
+    await pageA.keyboard.press('a');
+    await pageA.keyboard.type('Chosen with the arrow keys');
+    await pageA.keyboard.press('Control+Enter');
+    await card(pageB, 'Chosen with the arrow keys').waitFor();
+  });
+
+  it('keeps an “only me” note in A’s private notes, out of B’s sight', async () => {
+    await selectBetween(pageA, 'Helsinki', 'process');
+    await pageA.getByRole('button', { name: 'Annotate' }).click();
+    await pageA.getByLabel('Note', { exact: true }).fill('Private thought');
+    await pageA.getByLabel('Visible to').selectOption('private');
+    await pageA.getByRole('button', { name: 'Save annotation' }).click();
+    await card(pageA, 'Private thought').locator('.badge', { hasText: 'only me' }).waitFor();
+    await expect.poll(() => card(pageA, 'Private thought').locator('.badge-pending').count()).toBe(0);
+    await pageB.waitForTimeout(500);
+    expect(await card(pageB, 'Private thought').count()).toBe(0);
   });
 
   it('draws overlapping annotations darker where they overlap, and cards never overlap', async () => {
@@ -154,11 +186,31 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await expect.poll(() => card(pageA, 'Written on the train').locator('.badge-pending').count()).toBe(0);
   });
 
+  it('lets the owner mark B’s question answered, which B sees', async () => {
+    await card(pageA, 'Note 1').getByRole('button', { name: 'Open thread' }).click();
+    await card(pageA, 'Note 1').getByRole('button', { name: 'Mark answered' }).click();
+    await card(pageB, 'Note 1').locator('.card-kind', { hasText: 'Question · answered' }).waitFor();
+  });
+
+  it('shows a refused reply’s message and keeps its text', async () => {
+    // B becomes an observer behind the page's back; the server refuses B's next reply.
+    expect((await ada.client.patch(`/api/groups/${groupId}/members/${bea.id}`, { role: 'observer' })).status).toBe(200);
+    await card(pageB, 'Note 2').getByRole('button', { name: 'Open thread' }).click();
+    const box = card(pageB, 'Note 2').getByPlaceholder('Write a reply');
+    await box.fill('This will be refused');
+    await card(pageB, 'Note 2').getByRole('button', { name: 'Reply', exact: true }).click();
+    await pageB.locator('.notice', { hasText: 'Not saved (reply)' }).waitFor();
+    expect(await box.inputValue()).toBe('This will be refused');
+    expect((await ada.client.patch(`/api/groups/${groupId}/members/${bea.id}`, { role: 'member' })).status).toBe(200);
+  });
+
   it('shows the observer everything, offers no Annotate, and the server refuses a crafted command', async () => {
     pageO = await openAs(oto);
     await card(pageO, 'Written on the train').waitFor();
-    expect(await pageO.locator('.margin-cards .card').count()).toBe(4);
+    expect(await pageO.locator('.margin-cards .card').count()).toBe(5);
     await selectBetween(pageO, 'new leader', 'ship');
+    // Everyone sees the observer's live selection in the observer's colour.
+    await pageA.locator('.remote-selection').first().waitFor();
     expect(await pageO.getByRole('button', { name: 'Annotate' }).count()).toBe(0);
     const command = createAnnotationCommand({ text, quote: 'cleverly gone', groupId, documentId, body: 'not allowed' });
     // The observer's own browser speaks socket.io by hand (engine.io v4 framing) with its session cookie.
@@ -206,7 +258,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   });
 
   it('saves a screenshot of overlapping annotations with an open thread', async () => {
-    await card(pageA, 'new thinking').getByRole('button', { name: '1 reply' }).click();
+    await card(pageA, 'new thinking').getByRole('button', { name: '2 replies' }).click();
     await card(pageA, 'new thinking').locator('.thread').waitFor();
     await pageA.evaluate(() => document.querySelector('.hl')?.scrollIntoView({ block: 'center' }));
     await pageA.waitForTimeout(300);
