@@ -21,7 +21,9 @@ import type { Cleanup } from '../router.ts';
 import { request } from '../services/api.ts';
 import { createCommandQueue, type CommandOutcome } from '../services/command-queue.ts';
 import { openRoom, type RoomHandle } from '../services/room.ts';
-import { isSocketConnected, onSocketConnection } from '../services/socket.ts';
+import { getGroup } from '../services/groups-api.ts';
+import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
+import { saveDraft } from '../store/drafts.ts';
 import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
 import { connectionLabel, type ConnectionState } from '../store/connection.ts';
 import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
@@ -52,11 +54,11 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
   const anchors = new Map<string, Anchor>();
   const acknowledged = { annotations: new Map<string, AnnotationRecord>(), replies: new Map<string, ReplyRecord>() };
-  let notice: string | null = null;
+  let notice: { text: string; kept: string | null } | null = null;
   let closedReason: string | null = null;
 
   // --- views ---------------------------------------------------------------------------------
-  const avatars = el('div', { class: 'presence' });
+  const avatars = el('div', { class: 'readers-here' });
   const connection = el('p', { class: 'connection', role: 'status', 'aria-live': 'polite' });
   const notices = el('div', { class: 'margin-notices', 'aria-live': 'polite' });
   const composerSlot = el('div', { class: 'composer-slot' });
@@ -90,7 +92,18 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   );
   const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);
   const annotateButton = el('button', { type: 'button', class: 'button-primary annotate-button', 'aria-keyshortcuts': 'A Control+Alt+M', disabled: '' }, 'Annotate');
-  if (canWrite(context)) bar.element.append(annotateButton);
+  const roleNote = el('span', { class: 'role-note' });
+  let members = group.members;
+  /** Shows what this person's role allows; called again when the role changes live. */
+  function applyRole(): void {
+    if (canWrite(context)) bar.element.append(annotateButton);
+    else {
+      annotateButton.remove();
+      composerSlot.replaceChildren();
+    }
+    roleNote.textContent = context.role === 'observer' ? ' · you are observing' : '';
+  }
+  applyRole();
   container.replaceChildren(
     el(
       'div',
@@ -98,12 +111,12 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       el(
         'header',
         { class: 'annotated-header' },
-        el('p', { class: 'annotated-group' }, el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name), group.role === 'observer' ? ' · you are observing' : ''),
+        el('p', { class: 'annotated-group' }, el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name), roleNote),
         renderCitation(record.citation),
         el('div', { class: 'annotated-status' }, avatars, connection),
       ),
-      el('div', { class: 'annotated-body' }, mount, marginAside),
-      bar.element,
+      // The selection bar sticks to the bottom of the text's column, clear of the margin.
+      el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),
     ),
   );
 
@@ -125,12 +138,31 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         if (outcome.annotation) acknowledged.annotations.set(outcome.annotation.id, outcome.annotation);
         if (outcome.reply) acknowledged.replies.set(outcome.reply.id, outcome.reply);
       } else if (outcome.type === 'refused') {
-        notice = `Not saved (${describeCommand(command)}): ${outcome.message}. Your text is kept as a draft.`;
+        const kept = keepDraft(command, scope);
+        notice = { text: `Not saved (${describeCommand(command)}): ${outcome.message}.${kept ? ' Your text is kept:' : ''}`, kept };
       }
       refresh();
     },
   });
   const stopConnection = onSocketConnection(() => showConnection());
+  // A role changed by an owner, or a removal, applies at once, without a reload.
+  const stopMembership = onGroupMembership((event) => {
+    if (event.groupId !== group.id) return;
+    if (event.type === 'removed') {
+      closedReason = 'you are no longer a member of this seminar';
+      context.role = null;
+      applyRole();
+      refresh();
+    } else if (event.type === 'updated') {
+      void getGroup(group.id).then((result) => {
+        if (result.type !== 'ok') return;
+        context.role = result.value.role;
+        members = result.value.members;
+        applyRole();
+        refresh();
+      });
+    }
+  });
 
   function submit(command: Command): Promise<CommandOutcome> {
     return queue.submit(command);
@@ -175,20 +207,20 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       focusedId,
       remote: remoteSelections(),
     });
-    filtersBar.update(layer.tags, group.members);
+    filtersBar.update(layer.tags, members);
     margin.render({ layer, shown, focusedId, isLoading: !groupRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
     showConnection();
     openPermalinkOnce();
   }
 
-  function noticeElement(text: string): HTMLElement {
+  function noticeElement({ text, kept }: { text: string; kept: string | null }): HTMLElement {
     const dismiss = el('button', { type: 'button', class: 'button-small button-quiet' }, 'Dismiss');
     dismiss.addEventListener('click', () => {
       notice = null;
       refresh();
     });
-    return el('div', { class: 'notice', role: 'alert' }, el('p', {}, text), dismiss);
+    return el('div', { class: 'notice', role: 'alert' }, el('div', {}, el('p', {}, text), kept ? el('blockquote', { class: 'notice-kept' }, kept) : null), dismiss);
   }
 
   function showConnection(): void {
@@ -349,6 +381,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     document.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('resize', onResize);
     stopConnection();
+    stopMembership();
     stopKeyboardSelection();
     queue.destroy();
     groupRoom.destroy();
@@ -357,6 +390,29 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     bar.destroy();
     view.destroy();
   };
+}
+
+/**
+ * Keeps the text of a refused command as the draft of the form it came from (a form still on
+ * screen shows it again when the margin re-renders) and answers it, so the notice can show it too.
+ */
+function keepDraft(command: Command, scope: string): string | null {
+  switch (command.type) {
+    case 'annotation.create':
+      saveDraft(`new:${scope}`, { body: command.body, kind: command.kind, tags: command.tags, visibility: command.target.type === 'group' ? 'group' : 'private' });
+      return command.body || null;
+    case 'reply.create':
+      saveDraft(`reply:${command.annotationId}:${command.parentId ?? 'top'}`, { body: command.body });
+      return command.body;
+    case 'annotation.edit':
+      saveDraft(`edit:${command.annotationId}`, { body: command.body });
+      return command.body;
+    case 'reply.edit':
+      saveDraft(`edit:${command.replyId}`, { body: command.body });
+      return command.body;
+    default:
+      return null;
+  }
 }
 
 function describeCommand(command: Command): string {

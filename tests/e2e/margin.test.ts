@@ -193,15 +193,33 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   });
 
   it('shows a refused reply’s message and keeps its text', async () => {
-    // B becomes an observer behind the page's back; the server refuses B's next reply.
+    // B answers A's annotation offline; meanwhile A deletes it; back online, the reply is refused.
+    await selectBetween(pageA, 'the fundamental difference', 'between');
+    await pageA.getByRole('button', { name: 'Annotate' }).click();
+    await pageA.getByLabel('Note', { exact: true }).fill('Soon to be deleted');
+    await pageA.getByRole('button', { name: 'Save annotation' }).click();
+    await card(pageB, 'Soon to be deleted').getByRole('button', { name: 'Open thread' }).click();
+    await contexts[1]?.setOffline(true);
+    await pageB.locator('.connection[data-state="offline"]').waitFor();
+    await card(pageB, 'Soon to be deleted').getByPlaceholder('Write a reply').fill('A reply that comes too late');
+    await card(pageB, 'Soon to be deleted').getByRole('button', { name: 'Reply', exact: true }).click();
+    await card(pageB, 'Soon to be deleted').locator('.reply .badge-pending').waitFor();
+    pageA.once('dialog', (dialog) => void dialog.accept());
+    await card(pageA, 'Soon to be deleted').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => card(pageA, 'Soon to be deleted').count()).toBe(0);
+    await contexts[1]?.setOffline(false);
+    const notice = pageB.locator('.notice', { hasText: 'Not saved (reply)' });
+    await notice.waitFor();
+    expect(await notice.locator('.notice-kept').textContent()).toBe('A reply that comes too late');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('applies a role change at once: a member made observer loses the Annotate button', async () => {
+    expect(await pageB.getByRole('button', { name: 'Annotate' }).count()).toBe(1);
     expect((await ada.client.patch(`/api/groups/${groupId}/members/${bea.id}`, { role: 'observer' })).status).toBe(200);
-    await card(pageB, 'Note 2').getByRole('button', { name: 'Open thread' }).click();
-    const box = card(pageB, 'Note 2').getByPlaceholder('Write a reply');
-    await box.fill('This will be refused');
-    await card(pageB, 'Note 2').getByRole('button', { name: 'Reply', exact: true }).click();
-    await pageB.locator('.notice', { hasText: 'Not saved (reply)' }).waitFor();
-    expect(await box.inputValue()).toBe('This will be refused');
+    await expect.poll(() => pageB.getByRole('button', { name: 'Annotate' }).count()).toBe(0);
     expect((await ada.client.patch(`/api/groups/${groupId}/members/${bea.id}`, { role: 'member' })).status).toBe(200);
+    await expect.poll(() => pageB.getByRole('button', { name: 'Annotate' }).count()).toBe(1);
   });
 
   it('shows the observer everything, offers no Annotate, and the server refuses a crafted command', async () => {
