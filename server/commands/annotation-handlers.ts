@@ -12,9 +12,7 @@ import type { Actor } from '../policies/actor.ts';
 import { authorize, type AnnotationAction, type Resource } from '../policies/can.ts';
 import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
 import { insertEvent } from '../repos/annotation-events.ts';
-import { findAnnotation, insertAnnotation, updateAnnotation, type AnnotationChanges, type AnnotationRow } from '../repos/annotations.ts';
-import { findDocumentText } from '../repos/documents.ts';
-import { isDocumentInGroup } from '../repos/group-documents.ts';
+import { findAnnotation, findCreateFacts, insertAnnotation, updateAnnotation, type AnnotationChanges, type AnnotationRow } from '../repos/annotations.ts';
 import { findRole } from '../repos/groups.ts';
 import { findReply, hasLiveReplies, insertReply, updateReply, type ReplyRow } from '../repos/replies.ts';
 import type { Handler, HandlerOutcome, RoomChange } from './annotation-commands.ts';
@@ -133,23 +131,18 @@ const requiresBody = (kind: AnnotationKind, body: string) => kind !== 'highlight
 const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, command) => {
   const { target } = command;
   const groupId = target.type === 'group' ? target.groupId : null;
-  const resource: Resource = {
-    type: 'annotation',
-    role: groupId ? await findRole(tx, groupId, actor.id) : null,
-    ownerId: groupId ? null : actor.id,
-    authorId: actor.id,
-  };
+  const facts = await findCreateFacts(tx, { documentId: command.documentId, groupId, userId: actor.id });
+  if (!facts) throw badRequest(`No document with id "${command.documentId}"`); // the library is public
+  const resource: Resource = { type: 'annotation', role: facts.role, ownerId: groupId ? null : actor.id, authorId: actor.id };
   check(authorize(actor, 'annotation.create', resource), () => notFound('The seminar'));
-  if (groupId && !(await isDocumentInGroup(tx, groupId, command.documentId))) throw forbidden('This seminar does not read that document');
-  const document = await findDocumentText(tx, command.documentId);
-  if (!document) throw badRequest(`No document with id "${command.documentId}"`);
-  if (!selectorsAgreeWith(document.text, command.selectors)) throw selectorsMismatch();
+  if (groupId && !facts.isDocumentInGroup) throw forbidden('This seminar does not read that document');
+  if (!selectorsAgreeWith(facts.text, command.selectors)) throw selectorsMismatch();
   if (requiresBody(command.kind, command.body)) throw badRequest(`A ${command.kind} needs some text`);
 
-  await insertAnnotation(tx, {
+  const row = await insertAnnotation(tx, {
     id: command.annotationId,
     documentId: command.documentId,
-    documentVersion: document.version,
+    documentVersion: facts.version,
     groupId,
     visibility: groupId ? 'group' : 'private',
     authorId: actor.id,
@@ -158,16 +151,16 @@ const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, comman
     body: command.body,
     tags: command.tags,
   });
-  const { outcome, change } = await annotationChange(tx, command.annotationId);
   await insertEvent(tx, {
-    annotationId: outcome.id,
-    ...roomColumns(outcome),
+    annotationId: row.id,
+    ...roomColumns(row),
     actorId: actor.id,
     action: 'created',
     before: null,
-    after: { kind: outcome.kind, body: outcome.body, tags: outcome.tags, selectors: outcome.selectors },
+    after: { kind: row.kind, body: row.body, tags: row.tags, selectors: row.selectors },
   });
-  return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: [change] };
+  const change: RoomChange = { room: roomOf(row), map: 'annotations', id: row.id, record: presentAnnotation(row, { withHiddenBody: false }) };
+  return { result: { ok: true, annotation: presentAnnotation(row, { withHiddenBody: true }) }, changes: [change] };
 };
 
 const edit: Handler<CommandOf<'annotation.edit'>> = async (tx, actor, command) => {

@@ -42,9 +42,9 @@ export async function collectNotices(
   result: Extract<CommandResult, { ok: true }>,
   previousBody: string | null,
 ): Promise<Notices> {
-  const annotationId = result.annotation?.id ?? result.reply?.annotationId;
-  const annotation = annotationId ? await findAnnotation(tx, annotationId) : null;
-  if (!annotation || annotation.groupId === null) return { notifications: [], activity: null };
+  // An annotation command's result says where the annotation lives; a reply's must look it up.
+  const annotation: Annotated | null = result.annotation ?? (await findAnnotation(tx, result.reply!.annotationId));
+  if (!annotation || annotation.groupId === null) return { notifications: [], activity: null }; // private notes
   const groupId = annotation.groupId;
   const reply = result.reply ?? null;
 
@@ -80,11 +80,15 @@ export async function collectNotices(
       }),
     );
   }
-  return { notifications, activity: await activityOf(tx, actor.id, command, annotation, reply?.id ?? null) };
+  const actorName =
+    result.annotation?.authorId === actor.id ? result.annotation.authorName : reply?.authorId === actor.id ? reply.authorName : ((await findUserById(tx, actor.id))?.displayName ?? '');
+  return { notifications, activity: activityOf({ id: actor.id, name: actorName }, command, annotation, reply?.id ?? null) };
 }
 
-async function activityOf(tx: Queryable, actorId: string, command: Command, annotation: AnnotationRow, replyId: string | null): Promise<ActivityItem> {
-  const actorRow = await findUserById(tx, actorId);
+/** What notices need of an annotation: a row and a record both have it. */
+type Annotated = Pick<AnnotationRow, 'id' | 'groupId' | 'documentId' | 'authorId' | 'selectors'>;
+
+function activityOf(actor: { id: string; name: string }, command: Command, annotation: Annotated, replyId: string | null): ActivityItem {
   return {
     groupId: annotation.groupId!,
     documentId: annotation.documentId,
@@ -92,7 +96,7 @@ async function activityOf(tx: Queryable, actorId: string, command: Command, anno
     replyId,
     action: actionOf[command.type],
     isReply: command.type.startsWith('reply.'),
-    actor: { id: actorId, name: actorRow?.displayName ?? '' },
+    actor,
     offset: annotation.selectors.position.start,
     quote: excerptOf(annotation.selectors.quote.exact, 60),
     at: new Date().toISOString(),

@@ -1,5 +1,6 @@
 /** All SQL about annotations. Rows carry their author's display name, as rooms show it. */
 import type { AnnotationKind, AnnotationStatus, Visibility } from '../../shared/annotations.ts';
+import type { Role } from '../../shared/accounts.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -68,10 +69,13 @@ export type NewAnnotation = Pick<
   'id' | 'documentId' | 'documentVersion' | 'groupId' | 'visibility' | 'authorId' | 'kind' | 'selectors' | 'body' | 'tags'
 >;
 
-export async function insertAnnotation(db: Queryable, annotation: NewAnnotation): Promise<void> {
-  await db.query(
-    `INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+/** Inserts and returns the row as `findAnnotation` would read it, in one round trip. */
+export async function insertAnnotation(db: Queryable, annotation: NewAnnotation): Promise<AnnotationRow> {
+  const { rows } = await db.query<AnnotationColumns>(
+    `WITH a AS (
+       INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
+     SELECT ${columns} FROM a JOIN users u ON u.id = a.author_id`,
     [
       annotation.id,
       annotation.documentId,
@@ -85,6 +89,7 @@ export async function insertAnnotation(db: Queryable, annotation: NewAnnotation)
       annotation.tags,
     ],
   );
+  return toRow(rows[0]!);
 }
 
 /** With `lock`, the row stays locked until the transaction ends: commands on one annotation queue. */
@@ -127,4 +132,26 @@ export async function updateAnnotation(db: Queryable, id: string, changes: Annot
      WHERE id = $1`,
     [id, changes.kind ?? null, changes.body ?? null, changes.tags ?? null, changes.status ?? null, changes.isHidden ?? null, changes.deletedAt !== undefined],
   );
+}
+
+export interface CreateFacts {
+  text: string;
+  version: number;
+  /** The actor's role in the group, null when not a member or for private notes. */
+  role: Role | null;
+  isDocumentInGroup: boolean;
+}
+
+/** What creating an annotation must know, in one query: the document's text, the actor's role, the group's documents. */
+export async function findCreateFacts(db: Queryable, facts: { documentId: string; groupId: string | null; userId: string }): Promise<CreateFacts | null> {
+  const { rows } = await db.query<{ text: string; version: number; role: Role | null; in_group: boolean }>(
+    `SELECT d.text, d.version, m.role, gd.document_id IS NOT NULL AS in_group
+       FROM documents d
+       LEFT JOIN memberships m ON m.group_id = $2 AND m.user_id = $3
+       LEFT JOIN group_documents gd ON gd.group_id = $2 AND gd.document_id = d.id
+      WHERE d.id = $1`,
+    [facts.documentId, facts.groupId, facts.userId],
+  );
+  const row = rows[0];
+  return row ? { text: row.text, version: row.version, role: row.role, isDocumentInGroup: row.in_group } : null;
 }
