@@ -53,7 +53,11 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   let focusedId: string | null = null;
   let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
   const anchors = new Map<string, Anchor>();
-  const acknowledged = { annotations: new Map<string, AnnotationRecord>(), replies: new Map<string, ReplyRecord>() };
+  /**
+   * Records from acknowledgements, shown until the room's copy catches up (same or later
+   * `updatedAt`); a created record also while its room has not shown it yet.
+   */
+  const acknowledged = { annotations: new Map<string, Acknowledged<AnnotationRecord>>(), replies: new Map<string, Acknowledged<ReplyRecord>>() };
   let notice: { text: string; kept: string | null } | null = null;
   let closedReason: string | null = null;
 
@@ -135,8 +139,9 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     onChange: () => refresh(),
     onOutcome: (command, outcome) => {
       if (outcome.type === 'applied') {
-        if (outcome.annotation) acknowledged.annotations.set(outcome.annotation.id, outcome.annotation);
-        if (outcome.reply) acknowledged.replies.set(outcome.reply.id, outcome.reply);
+        const isCreate = command.type === 'annotation.create' || command.type === 'reply.create';
+        if (outcome.annotation) acknowledged.annotations.set(outcome.annotation.id, { record: outcome.annotation, isCreate });
+        if (outcome.reply) acknowledged.replies.set(outcome.reply.id, { record: outcome.reply, isCreate });
       } else if (outcome.type === 'refused') {
         const kept = keepDraft(command, scope);
         notice = { text: `Not saved (${describeCommand(command)}): ${outcome.message}.${kept ? ' Your text is kept:' : ''}`, kept };
@@ -181,11 +186,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   function renderAll(): void {
     const rooms = [groupRoom, privateRoom].map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
-    // Acknowledged records stand in only until their room shows them.
-    for (const room of rooms) {
-      for (const a of room.annotations) acknowledged.annotations.delete(a.id);
-      for (const r of room.replies) acknowledged.replies.delete(r.id);
-    }
+    prune(acknowledged.annotations, rooms.flatMap((room) => room.annotations));
+    prune(acknowledged.replies, rooms.flatMap((room) => room.replies));
     layer = buildLayer(
       {
         text: textMap.text,
@@ -193,7 +195,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         groupId: group.id,
         rooms: () => rooms,
         pending: () => queue.pending(),
-        acknowledged: () => ({ annotations: [...acknowledged.annotations.values()], replies: [...acknowledged.replies.values()] }),
+        acknowledged: () => ({
+          annotations: [...acknowledged.annotations.values()].map((entry) => entry.record),
+          replies: [...acknowledged.replies.values()].map((entry) => entry.record),
+        }),
       },
       anchors,
     );
@@ -390,6 +395,20 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     bar.destroy();
     view.destroy();
   };
+}
+
+interface Acknowledged<T> {
+  record: T;
+  isCreate: boolean;
+}
+
+/** Drops the acknowledged records that their room has caught up with (or, for changes, no longer holds). */
+function prune<T extends { id: string; updatedAt: string }>(acknowledged: Map<string, Acknowledged<T>>, roomRecords: T[]): void {
+  const inRoom = new Map(roomRecords.map((record) => [record.id, record]));
+  for (const [id, entry] of acknowledged) {
+    const current = inRoom.get(id);
+    if (current ? current.updatedAt >= entry.record.updatedAt : !entry.isCreate) acknowledged.delete(id);
+  }
 }
 
 /**

@@ -56,13 +56,14 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     annotations.set(record.id, { record, anchor: found, isPending });
   };
 
-  const acknowledged = sources.acknowledged();
-  for (const record of acknowledged.annotations) place(record, false);
-  for (const record of acknowledged.replies) replies.set(record.id, { record, isPending: false });
   for (const room of sources.rooms()) {
     for (const record of room.annotations) place(record, false);
     for (const record of room.replies) replies.set(record.id, { record, isPending: false });
   }
+  // Newer than what the rooms show (the caller keeps only those): the acknowledgement came first.
+  const acknowledged = sources.acknowledged();
+  for (const record of acknowledged.annotations) place(record, false);
+  for (const record of acknowledged.replies) replies.set(record.id, { record, isPending: false });
 
   const now = new Date().toISOString();
   const me = sources.me ?? { id: 'me', name: 'You' };
@@ -105,7 +106,9 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     }
   }
 
-  const ordered = [...annotations.values()].sort(byPlace);
+  // A deleted annotation stays only as the placeholder of a thread that has replies.
+  const hasReplies = new Set([...replies.values()].map((reply) => reply.record.annotationId));
+  const ordered = [...annotations.values()].filter((item) => !item.record.isDeleted || hasReplies.has(item.record.id)).sort(byPlace);
   const threads = new Map<string, ReplyItem[]>();
   for (const reply of [...replies.values()].sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt))) {
     const list = threads.get(reply.record.annotationId) ?? [];

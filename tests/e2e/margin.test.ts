@@ -192,6 +192,21 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await card(pageB, 'Note 1').locator('.card-kind', { hasText: 'Question · answered' }).waitFor();
   });
 
+  it('lets a moderator hide and unhide; the author can still read the hidden text', async () => {
+    const id = await card(pageA, 'Note 2').getAttribute('data-annotation-id');
+    const onA = pageA.locator(`#annotation-${id}`);
+    const onB = pageB.locator(`#annotation-${id}`);
+    await onA.getByRole('button', { name: 'Open thread' }).click();
+    await onA.getByRole('button', { name: 'Hide', exact: true }).click();
+    await onB.locator('.placeholder', { hasText: 'Hidden by a moderator' }).waitFor();
+    await onB.getByRole('button', { name: 'Open thread' }).click();
+    await onB.getByRole('button', { name: 'Show hidden text' }).click();
+    await onB.locator('.card-body', { hasText: 'Note 2 on cleverly gone' }).waitFor();
+    await onA.getByRole('button', { name: 'Unhide' }).click();
+    await onB.locator('.badge', { hasText: 'hidden' }).waitFor({ state: 'detached' });
+    await onB.getByRole('button', { name: 'Close thread' }).click();
+  });
+
   it('shows a refused reply’s message and keeps its text', async () => {
     // B answers A's annotation offline; meanwhile A deletes it; back online, the reply is refused.
     await selectBetween(pageA, 'the fundamental difference', 'between');
@@ -207,6 +222,8 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     pageA.once('dialog', (dialog) => void dialog.accept());
     await card(pageA, 'Soon to be deleted').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => card(pageA, 'Soon to be deleted').count()).toBe(0);
+    // Deleted without replies, it leaves no placeholder behind.
+    await expect.poll(() => pageA.locator('.card .placeholder', { hasText: 'deleted' }).count()).toBe(0);
     await contexts[1]?.setOffline(false);
     const notice = pageB.locator('.notice', { hasText: 'Not saved (reply)' });
     await notice.waitFor();
