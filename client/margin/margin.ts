@@ -51,6 +51,7 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
   });
   let last: MarginRender | null = null;
   let placed: { card: HTMLElement; item: AnnotationItem }[] = [];
+  let cache = new Map<string, { signature: string; card: HTMLElement }>();
 
   const stateOf = (id: string): CardState => {
     let state = states.get(id);
@@ -71,10 +72,30 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
     resizeObserver.disconnect();
     const anchored = data.shown.filter((item) => item.anchor.type === 'anchored');
     const orphaned = data.shown.filter((item) => item.anchor.type === 'orphan');
-    const build = (item: AnnotationItem) =>
-      renderCard(item, data.layer.replies.get(item.record.id) ?? [], item.record.id === data.focusedId, context, stateOf(item.record.id), () => last && render(last));
+    const built = new Map<string, { signature: string; card: HTMLElement }>();
+    const build = (item: AnnotationItem) => {
+      const id = item.record.id;
+      const replies = data.layer.replies.get(id) ?? [];
+      const isFocused = id === data.focusedId;
+      // A card is rebuilt only when what it shows changed: a crowded margin stays cheap to update.
+      const signature = JSON.stringify([
+        item.record,
+        item.isPending,
+        isFocused,
+        context.role,
+        stateOf(id),
+        replies.map((reply) => [reply.record.id, reply.record.updatedAt, reply.record.isDeleted, reply.record.isHidden, reply.isPending]),
+        isFocused ? context.replyingTo(id) : null,
+      ]);
+      const cached = cache.get(id);
+      const card = cached && cached.signature === signature ? cached.card : renderCard(item, replies, isFocused, context, stateOf(id), () => last && render(last));
+      built.set(id, { signature, card });
+      return card;
+    };
     placed = anchored.map((item) => ({ item, card: build(item) }));
-    cards.replaceChildren(...placed.map(({ card }) => card));
+    // Re-inserting the same cards would blur the one being typed in; only a changed list is replaced.
+    const isSameList = placed.length === cards.children.length && placed.every(({ card }, index) => cards.children[index] === card);
+    if (!isSameList) cards.replaceChildren(...placed.map(({ card }) => card));
     for (const { card } of placed) resizeObserver.observe(card);
 
     orphans.replaceChildren();
@@ -86,6 +107,7 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
       );
     }
 
+    cache = built;
     empty.replaceChildren();
     if (data.isLoading) empty.append(statusMessage('loading', 'Loading the seminar’s annotations…'));
     else if (data.shown.length === 0)
@@ -107,15 +129,17 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
     let bottom = 0;
     const tops = placed.map(({ item }) => anchorTop(item));
     const order = placed.map((entry, index) => ({ ...entry, top: tops[index] ?? 0 })).sort((a, b) => a.top - b.top);
-    for (const { card, top } of order) {
+    // All reads first (heights), then all writes (tops): no layout is forced between cards.
+    const heights = order.map(({ card }) => card.offsetHeight);
+    order.forEach(({ card, top }, index) => {
       if (!isSideBySide) {
         card.style.top = '';
-        continue;
+        return;
       }
       const y = Math.max(top + offset, bottom === 0 ? 0 : bottom + gap);
       card.style.top = `${Math.round(y)}px`;
-      bottom = y + card.offsetHeight;
-    }
+      bottom = y + (heights[index] ?? 0);
+    });
     cards.style.minHeight = isSideBySide ? `${Math.ceil(bottom)}px` : '';
   }
 
