@@ -80,6 +80,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       readersOf(groupRoom.awareness().getStates() as Map<number, Record<string, unknown>>)
         .filter((reader) => reader.state.replying === id && reader.state.user.id !== me.id)
         .map((reader) => reader.state.user.name),
+    knownTags: () => layer.tags,
     revealHidden: async (id) => {
       const result = await request<{ annotation: AnnotationRecord }>('GET', `/api/annotations/${encodeURIComponent(id)}`);
       return result.type === 'ok' ? result.value.annotation.body : null;
@@ -90,8 +91,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     'aside',
     { class: 'margin', 'aria-label': 'Margin: annotations' },
     el('div', { class: 'margin-toolbar' }, filtersBar.element),
-    composerSlot,
-    notices,
+    // The composer and notices stay in view wherever the reader has scrolled to.
+    el('div', { class: 'margin-sticky' }, composerSlot, notices),
     margin.element,
   );
   const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);

@@ -2,11 +2,13 @@
  * One annotation's card in the margin: author, time, kind, tags, status and reply count; when
  * focused, the whole thread and the actions its reader may take.
  */
+import { annotationKinds, type AnnotationKind } from '../../shared/annotations.ts';
 import { el } from '../dom.ts';
 import type { AnnotationItem, ReplyItem } from '../store/annotations.ts';
 import { inlineForm } from './inline-form.ts';
 import { renderMarkdown } from './markdown.ts';
 import { canWrite, isMine, isModerator, kindLabels, timeLabel, type MarginContext } from './margin-context.ts';
+import { createTagInput } from './tag-input.ts';
 import { renderThread, type ThreadState } from './thread.ts';
 
 export interface CardState extends ThreadState {
@@ -124,15 +126,34 @@ function actions(item: AnnotationItem, context: MarginContext, state: CardState,
   return bar;
 }
 
+/** Editing one's own annotation: its text, its kind and its tags (two commands when both change). */
 function editForm(item: AnnotationItem, context: MarginContext, state: CardState, rerender: () => void): HTMLElement {
+  const { record } = item;
+  const kindId = `edit-kind-${record.id}`;
+  const kind = el('select', { id: kindId }, ...annotationKinds.map((value) => el('option', { value }, kindLabels[value] ?? value)));
+  kind.value = record.kind;
+  const tags = createTagInput({ id: `edit-tags-${record.id}`, known: context.knownTags(), initial: record.tags });
+  const extra = el(
+    'div',
+    { class: 'edit-fields' },
+    el('div', { class: 'field' }, el('label', { for: kindId }, 'Kind'), kind),
+    el('div', { class: 'field' }, el('label', { for: `edit-tags-${record.id}` }, 'Tags'), tags.element),
+  );
   return inlineForm({
     label: 'Edit your annotation',
     submitLabel: 'Save',
-    draftKey: `edit:${item.record.id}`,
-    initial: item.record.body ?? '',
+    draftKey: `edit:${record.id}`,
+    initial: record.body ?? '',
     isRequired: false,
+    extra,
     onSubmit: async (body) => {
-      const outcome = await context.submit({ type: 'annotation.edit', commandId: crypto.randomUUID(), annotationId: item.record.id, body });
+      tags.commit();
+      const nextKind = kind.value as AnnotationKind;
+      let outcome = await context.submit({ type: 'annotation.edit', commandId: crypto.randomUUID(), annotationId: record.id, body, ...(nextKind !== record.kind ? { kind: nextKind } : {}) });
+      const nextTags = tags.values();
+      if (outcome.type !== 'refused' && nextTags.join('\n') !== record.tags.join('\n')) {
+        outcome = await context.submit({ type: 'annotation.tag', commandId: crypto.randomUUID(), annotationId: record.id, tags: nextTags });
+      }
       if (outcome.type !== 'refused') {
         state.isEditing = false;
         rerender();

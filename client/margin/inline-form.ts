@@ -12,6 +12,8 @@ export interface InlineFormOptions {
   draftKey: string;
   initial?: string;
   isRequired?: boolean;
+  /** More fields, shown under the text (an annotation's kind and tags). */
+  extra?: HTMLElement;
   onSubmit(body: string): Promise<CommandOutcome>;
   onCancel?(): void;
   onTyping?(isTyping: boolean): void;
@@ -31,6 +33,7 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
     { class: 'inline-form' },
     el('label', { for: id, class: 'visually-hidden' }, options.label),
     textarea,
+    options.extra ?? null,
     el('div', { class: 'form-actions' }, submit, options.onCancel ? el('button', { type: 'button', class: 'button-small button-quiet', 'data-action': 'cancel' }, 'Cancel') : null),
     message,
   );

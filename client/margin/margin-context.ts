@@ -16,6 +16,8 @@ export interface MarginContext {
   setReplying(annotationId: string | null): void;
   /** Names of the others replying to each annotation. */
   replyingTo(annotationId: string): string[];
+  /** The group's tags, for suggestions. */
+  knownTags(): string[];
   /** The body of a hidden annotation, for its author and moderators. */
   revealHidden(annotationId: string): Promise<string | null>;
 }

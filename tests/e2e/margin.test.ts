@@ -142,6 +142,19 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await card(pageB, 'Chosen with the arrow keys').waitFor();
   });
 
+  it('lets A edit the text, kind and tags of A’s own annotation', async () => {
+    const id = await card(pageA, 'Chosen with the arrow keys').getAttribute('data-annotation-id');
+    const onA = pageA.locator(`#annotation-${id}`);
+    await onA.getByRole('button', { name: 'Edit', exact: true }).click();
+    await onA.getByLabel('Edit your annotation').fill('Chosen, then edited');
+    await onA.getByLabel('Kind').selectOption('question');
+    await onA.getByLabel('Tags', { exact: true }).fill('method');
+    await onA.getByRole('button', { name: 'Save' }).click();
+    const onB = card(pageB, 'Chosen, then edited');
+    await onB.locator('.tag', { hasText: 'method' }).waitFor();
+    expect(await onB.locator('.card-kind').textContent()).toBe('Question');
+  });
+
   it('keeps an “only me” note in A’s private notes, out of B’s sight', async () => {
     await selectBetween(pageA, 'Helsinki', 'process');
     await pageA.getByRole('button', { name: 'Annotate' }).click();
@@ -164,9 +177,13 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     commands.close();
     await card(pageA, 'Note 2').waitFor();
     expect(await pageA.locator('.reader-body .hl-depth-2').count()).toBeGreaterThan(0);
-    const boxes = await pageA.locator('.margin-cards .card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
-    boxes.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]?.[0]).toBeGreaterThanOrEqual(boxes[i - 1]?.[1] ?? 0);
+    // Cards glide to their places (a short transition): wait until they have settled, none overlapping.
+    const overlaps = () =>
+      pageA.locator('.margin-cards .card').evaluateAll((cards) => {
+        const boxes = cards.map((c) => c.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+        return boxes.filter((box, i) => i > 0 && box.top < (boxes[i - 1]?.bottom ?? 0)).length;
+      });
+    await expect.poll(overlaps).toBe(0);
   });
 
   it('keeps A’s annotation written offline as pending and sends it on reconnect; B then sees it', async () => {
