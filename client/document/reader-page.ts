@@ -1,7 +1,12 @@
-/** The page at /documents/:id: citation, the document itself, and the selection bar. */
+/**
+ * The page at /documents/:id: citation, the document itself, and the selection bar. Signed in,
+ * the reader also keeps private notes on it (the annotated reader without a seminar).
+ */
 import { el, statusMessage } from '../dom.ts';
 import type { Cleanup } from '../router.ts';
+import { mountAnnotatedReader } from '../margin/annotated-reader.ts';
 import { getDocument } from '../services/api.ts';
+import { loadSession } from '../services/session.ts';
 import { renderCitation } from './citation.ts';
 import { createReader, type Reader } from './reader.ts';
 import { createSelectionBar } from './selection-bar.ts';
@@ -11,7 +16,7 @@ export function renderReaderPage(container: HTMLElement, id: string): Cleanup {
   let cleanup: Cleanup = () => {};
   container.replaceChildren(statusMessage('loading', 'Loading the document…'));
 
-  void getDocument(id).then((result) => {
+  void Promise.all([getDocument(id), loadSession()]).then(([result, session]) => {
     if (!isCurrent) return;
     if (result.type === 'error') {
       const text = result.status === 404 ? `No document with id “${id}”.` : `Could not load the document: ${result.message}`;
@@ -20,6 +25,14 @@ export function renderReaderPage(container: HTMLElement, id: string): Cleanup {
     }
     const record = result.value;
     document.title = `${record.title} · Marginalia`;
+    if (session.type === 'signed-in') {
+      try {
+        cleanup = mountAnnotatedReader(container, { record, group: null, me: { id: session.user.id, name: session.user.name } });
+      } catch (error) {
+        container.replaceChildren(statusMessage('error', `This document cannot be displayed: ${String(error)}`));
+      }
+      return;
+    }
     const mount = el('article', { class: 'reader', 'data-document-id': record.id, 'data-version': String(record.version) });
     container.replaceChildren(el('div', { class: 'reader-page' }, renderCitation(record.citation), mount));
     let reader: Reader;

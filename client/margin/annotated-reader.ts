@@ -36,13 +36,14 @@ import { colorOf, readersOf, renderAvatars, safeColor, type PresenceState } from
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
-  group: GroupRecord;
+  /** The seminar whose layer is shown; null on the plain reader, which shows only private notes. */
+  group: GroupRecord | null;
   me: Author;
 }
 
 export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedReaderInput): Cleanup {
   const { record, group, me } = input;
-  const scope = `${group.id}/${record.id}`;
+  const scope = `${group?.id ?? 'private'}/${record.id}`;
   const mount = el('article', { class: 'reader', 'data-document-id': record.id, 'data-version': String(record.version) });
   const reader = createReader(mount, record.body, [annotationLayerPlugin()]);
   const { view, textMap } = reader;
@@ -69,15 +70,16 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const filtersBar = createFiltersBar(filters, () => refresh());
   const context: MarginContext = {
     me,
-    role: group.role,
-    groupId: group.id,
+    // One's own private notes: written as a member would, moderated by no one.
+    role: group?.role ?? 'member',
+    groupId: group?.id ?? null,
     documentId: record.id,
     submit: (command) => submit(command),
     focus: (id, options) => focus(id, options),
     cite: (item) => cite(item),
     setReplying: (id) => setAwareness('replying', id),
     replyingTo: (id) =>
-      readersOf(groupRoom.awareness().getStates() as Map<number, Record<string, unknown>>)
+      readersOf(presenceRoom.awareness().getStates() as Map<number, Record<string, unknown>>)
         .filter((reader) => reader.state.replying === id && reader.state.user.id !== me.id)
         .map((reader) => reader.state.user.name),
     knownTags: () => layer.tags,
@@ -98,7 +100,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);
   const annotateButton = el('button', { type: 'button', class: 'button-primary annotate-button', 'aria-keyshortcuts': 'A Control+Alt+M', disabled: '' }, 'Annotate');
   const roleNote = el('span', { class: 'role-note' });
-  let members = group.members;
+  let members = group?.members ?? [{ userId: me.id, name: me.name, role: 'member' as const, joinedAt: '', isOnline: true }];
   /** Shows what this person's role allows; called again when the role changes live. */
   function applyRole(): void {
     if (canWrite(context)) bar.element.append(annotateButton);
@@ -116,7 +118,12 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       el(
         'header',
         { class: 'annotated-header' },
-        el('p', { class: 'annotated-group' }, el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name), roleNote),
+        el(
+          'p',
+          { class: 'annotated-group' },
+          group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name) : 'Your private notes',
+          roleNote,
+        ),
         renderCitation(record.citation),
         el('div', { class: 'annotated-status' }, avatars, connection),
       ),
@@ -134,8 +141,13 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     },
     onAwarenessReplaced: () => startPresence(),
   };
-  const groupRoom: RoomHandle = openRoom(roomNameOf({ type: 'group', groupId: group.id, documentId: record.id }), roomListeners);
-  const privateRoom: RoomHandle = openRoom(roomNameOf({ type: 'private', userId: me.id, documentId: record.id }), { ...roomListeners, onAwarenessReplaced: () => undefined });
+  const groupRoom: RoomHandle | null = group ? openRoom(roomNameOf({ type: 'group', groupId: group.id, documentId: record.id }), roomListeners) : null;
+  const privateRoom: RoomHandle = openRoom(roomNameOf({ type: 'private', userId: me.id, documentId: record.id }), {
+    ...roomListeners,
+    onAwarenessReplaced: () => (groupRoom ? undefined : startPresence()),
+  });
+  /** Presence lives on the group's room; on the plain reader, on one's own (where one is alone). */
+  const presenceRoom = groupRoom ?? privateRoom;
   const queue = createCommandQueue(scope, {
     onChange: () => refresh(),
     onOutcome: (command, outcome) => {
@@ -153,7 +165,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const stopConnection = onSocketConnection(() => showConnection());
   // A role changed by an owner, or a removal, applies at once, without a reload.
   const stopMembership = onGroupMembership((event) => {
-    if (event.groupId !== group.id) return;
+    if (!group || event.groupId !== group.id) return;
     if (event.type === 'removed') {
       closedReason = 'you are no longer a member of this seminar';
       context.role = null;
@@ -186,14 +198,14 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
 
   function renderAll(): void {
-    const rooms = [groupRoom, privateRoom].map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
+    const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
     prune(acknowledged.annotations, rooms.flatMap((room) => room.annotations));
     prune(acknowledged.replies, rooms.flatMap((room) => room.replies));
     layer = buildLayer(
       {
         text: textMap.text,
         me,
-        groupId: group.id,
+        groupId: group?.id ?? null,
         rooms: () => rooms,
         pending: () => queue.pending(),
         acknowledged: () => ({
@@ -214,7 +226,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       remote: remoteSelections(),
     });
     filtersBar.update(layer.tags, members);
-    margin.render({ layer, shown, focusedId, isLoading: !groupRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
+    margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
     showConnection();
     openPermalinkOnce();
@@ -233,7 +245,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     let state: ConnectionState;
     if (closedReason) state = { type: 'closed', reason: closedReason };
     else if (!navigator.onLine) state = { type: 'offline' };
-    else if (isSocketConnected() && groupRoom.status() === 'connected') state = { type: 'live' };
+    else if (isSocketConnected() && presenceRoom.status() === 'connected') state = { type: 'live' };
     else state = { type: 'connecting' };
     connection.textContent = connectionLabel(state, queue.pending().length);
     connection.dataset.state = state.type;
@@ -266,7 +278,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   function cite(item: AnnotationItem): string {
     const start = item.anchor.type === 'anchored' ? item.anchor.start : item.record.selectors.position.start;
     const end = item.anchor.type === 'anchored' ? item.anchor.end : item.record.selectors.position.end;
-    return citePassage({ citation: record.citation, title: record.title, textMap, start, end, permalink: permalinkOf(group.id, record.id, item.record.id) });
+    return citePassage({ citation: record.citation, title: record.title, textMap, start, end, permalink: permalinkOf(group?.id ?? null, record.id, item.record.id) });
   }
 
   // --- composing -----------------------------------------------------------------------------
@@ -283,6 +295,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         selectors,
         knownTags: layer.tags,
         draftKey: `new:${scope}`,
+        canShare: group !== null,
         onClose: close,
         onSubmit: async (composed) => {
           const annotationId = crypto.randomUUID();
@@ -290,7 +303,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
             type: 'annotation.create',
             commandId: crypto.randomUUID(),
             annotationId,
-            target: composed.visibility === 'group' ? { type: 'group', groupId: group.id } : { type: 'private' },
+            target: composed.visibility === 'group' && group ? { type: 'group', groupId: group.id } : { type: 'private' },
             documentId: record.id,
             kind: composed.kind,
             selectors: composed.selectors,
@@ -341,7 +354,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   // --- presence ------------------------------------------------------------------------------
   function startPresence(): void {
-    const awareness = groupRoom.awareness();
+    const awareness = presenceRoom.awareness();
     const state: PresenceState = { user: { id: me.id, name: me.name, color: colorOf(me.id) }, selection: null, replying: null };
     awareness.setLocalState(state);
     awareness.on('change', (_changes: unknown, origin: unknown) => {
@@ -351,13 +364,13 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     });
   }
   function setAwareness(field: 'selection' | 'replying', value: unknown): void {
-    const awareness = groupRoom.awareness();
+    const awareness = presenceRoom.awareness();
     const current = awareness.getLocalState() as Record<string, unknown> | null;
     if (current && JSON.stringify(current[field] ?? null) === JSON.stringify(value)) return;
     awareness.setLocalStateField(field, value);
   }
   function remoteSelections() {
-    const awareness = groupRoom.awareness();
+    const awareness = presenceRoom.awareness();
     return readersOf(awareness.getStates() as Map<number, Record<string, unknown>>)
       .filter((reader) => reader.clientId !== awareness.clientID && reader.state.selection)
       .map((reader) => ({ ...(reader.state.selection as { start: number; end: number }), color: safeColor(reader.state.user.color), name: reader.state.user.name }));
@@ -390,7 +403,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     stopMembership();
     stopKeyboardSelection();
     queue.destroy();
-    groupRoom.destroy();
+    groupRoom?.destroy();
     privateRoom.destroy();
     margin.destroy();
     bar.destroy();

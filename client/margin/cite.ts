@@ -2,8 +2,10 @@
 import { pageAt, type TextMap } from '../../shared/canonical-text.ts';
 import type { Citation } from '../../shared/document.ts';
 
-export function permalinkOf(groupId: string, documentId: string, annotationId: string): string {
-  return `${location.origin}/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}#annotation-${annotationId}`;
+/** A seminar's annotation opens in the seminar's reader; a private note in the plain reader. */
+export function permalinkOf(groupId: string | null, documentId: string, annotationId: string): string {
+  const page = groupId ? `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}` : `/documents/${encodeURIComponent(documentId)}`;
+  return `${location.origin}${page}#annotation-${annotationId}`;
 }
 
 export function citePassage(options: { citation: Citation | null; title: string; textMap: TextMap; start: number; end: number; permalink: string }): string {

@@ -23,6 +23,8 @@ export interface ComposerOptions {
   selectors: Selectors;
   knownTags: string[];
   draftKey: string;
+  /** False on the plain reader: there is no seminar to share with, only one's private notes. */
+  canShare: boolean;
   onSubmit(input: ComposerInput): Promise<CommandOutcome>;
   onClose(): void;
 }
@@ -34,8 +36,8 @@ export function createComposer(options: ComposerOptions): HTMLElement {
   const body = el('textarea', { id: 'composer-body', rows: '5', maxlength: String(annotationLimits.body), 'aria-describedby': 'composer-body-hint' });
   body.value = draft?.body ?? '';
   const tags = createTagInput({ id: 'composer-tags', known: options.knownTags, initial: draft?.tags ?? [] });
-  const visibility = el('select', { id: 'composer-visibility' }, el('option', { value: 'group' }, 'The seminar'), el('option', { value: 'private' }, 'Only me'));
-  visibility.value = draft?.visibility ?? 'group';
+  const visibility = el('select', { id: 'composer-visibility' }, options.canShare ? el('option', { value: 'group' }, 'The seminar') : null, el('option', { value: 'private' }, 'Only me'));
+  visibility.value = options.canShare ? (draft?.visibility ?? 'group') : 'private';
   const message = el('p', { class: 'form-message', role: 'status' });
   const submit = el('button', { type: 'submit', class: 'button-primary' }, 'Save annotation');
   const cancel = el('button', { type: 'button', class: 'button-quiet' }, 'Cancel');

@@ -7,7 +7,7 @@ import type { AnnotationItem, Author } from '../store/annotations.ts';
 export interface MarginContext {
   me: Author | null;
   role: Role | null;
-  groupId: string;
+  groupId: string | null;
   documentId: string;
   submit(command: Command): Promise<CommandOutcome>;
   focus(annotationId: string | null, options?: { scroll?: boolean; focusCard?: boolean }): void;

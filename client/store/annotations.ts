@@ -37,7 +37,7 @@ export interface Author {
 export interface LayerSources {
   text: string;
   me: Author | null;
-  groupId: string;
+  groupId: string | null;
   rooms(): { annotations: AnnotationRecord[]; replies: ReplyRecord[] }[];
   pending(): Command[];
   /** Records acknowledged by the server and not yet seen in a room. */

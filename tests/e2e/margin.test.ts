@@ -13,7 +13,7 @@ import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { watchConsole, type ConsoleWatch } from './console-watch.ts';
-import { selectBetween } from './reader-page.ts';
+import { horizontalOverflow, selectBetween } from './reader-page.ts';
 
 const documentId = 'frus1981-88v41-d97';
 
@@ -296,6 +296,35 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     expect(citation).toMatch(/p\. \d+/);
     expect(citation).toContain(`#annotation-${id}`);
     await page.close();
+  });
+
+  it('keeps private notes on the plain reader when signed in', async () => {
+    const page = await openAs(ada, `/documents/${documentId}`);
+    await card(page, 'Private thought').waitFor();
+    expect(await page.locator('.margin-cards .card').count()).toBe(1);
+    await selectBetween(page, 'political prisoners', 'prisoners');
+    await page.getByRole('button', { name: 'Annotate' }).click();
+    expect(await page.getByLabel('Visible to').locator('option').allTextContents()).toEqual(['Only me']);
+    await page.getByLabel('Note', { exact: true }).fill('Read again at home');
+    await page.getByRole('button', { name: 'Save annotation' }).click();
+    await expect.poll(() => card(page, 'Read again at home').locator('.badge-pending').count()).toBe(0);
+    await card(pageA, 'Read again at home').waitFor();
+    await page.close();
+  });
+
+  it('focuses the innermost annotation’s card when its highlight is clicked', async () => {
+    const id = await card(pageA, 'Note 2').getAttribute('data-annotation-id');
+    await pageA.locator('.reader-body .hl', { hasText: 'cleverly gone' }).first().click();
+    await expect.poll(() => pageA.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'))).toBe(id);
+    expect(await pageA.locator(`#annotation-${id}`).getAttribute('class')).toContain('is-focused');
+    await pageA.keyboard.press('Escape');
+    await expect.poll(() => pageA.locator('.card.is-focused').count()).toBe(0);
+  });
+
+  it('fits a phone screen: the margin goes under the text', async () => {
+    await pageB.setViewportSize({ width: 390, height: 900 });
+    expect(await horizontalOverflow(pageB)).toBe(0);
+    await pageB.setViewportSize({ width: 1280, height: 1000 });
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
