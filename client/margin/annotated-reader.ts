@@ -5,7 +5,7 @@
  * it holds no anchoring maths (shared/anchoring.ts) and no I/O of its own.
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
-import type { AnnotationRecord, Command, ReplyRecord } from '../../shared/annotations.ts';
+import type { AnnotationRecord, Command } from '../../shared/annotations.ts';
 import type { Anchor } from '../../shared/anchoring.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { roomNameOf } from '../../shared/rooms.ts';
@@ -23,16 +23,17 @@ import { createCommandQueue, type CommandOutcome } from '../services/command-que
 import { openRoom, type RoomHandle } from '../services/room.ts';
 import { getGroup } from '../services/groups-api.ts';
 import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
-import { saveDraft } from '../store/drafts.ts';
+import { createAcknowledgedRecords } from '../store/acknowledged.ts';
 import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
 import { connectionLabel, type ConnectionState } from '../store/connection.ts';
 import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
+import { describeCommand, keepRefusedDraft } from '../store/refusals.ts';
 import { citePassage, permalinkOf } from './cite.ts';
 import { createComposer } from './composer.ts';
 import { createFiltersBar } from './filters-bar.ts';
 import { createMargin } from './margin.ts';
 import { canWrite, type MarginContext } from './margin-context.ts';
-import { colorOf, readersOf, renderAvatars, safeColor, type PresenceState } from './presence.ts';
+import { createPresenceSession } from './presence-session.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
@@ -54,11 +55,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   let focusedId: string | null = null;
   let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
   const anchors = new Map<string, Anchor>();
-  /**
-   * Records from acknowledgements, shown until the room's copy catches up (same or later
-   * `updatedAt`); a created record also while its room has not shown it yet.
-   */
-  const acknowledged = { annotations: new Map<string, Acknowledged<AnnotationRecord>>(), replies: new Map<string, Acknowledged<ReplyRecord>>() };
+  const acknowledged = createAcknowledgedRecords();
   let notice: { text: string; kept: string | null } | null = null;
   let closedReason: string | null = null;
 
@@ -77,11 +74,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     submit: (command) => submit(command),
     focus: (id, options) => focus(id, options),
     cite: (item) => cite(item),
-    setReplying: (id) => setAwareness('replying', id),
-    replyingTo: (id) =>
-      readersOf(presenceRoom.awareness().getStates() as Map<number, Record<string, unknown>>)
-        .filter((reader) => reader.state.replying === id && reader.state.user.id !== me.id)
-        .map((reader) => reader.state.user.name),
+    setReplying: (id) => presence.set('replying', id),
+    replyingTo: (id) => presence.replyingTo(id),
     knownTags: () => layer.tags,
     revealHidden: async (id) => {
       const result = await request<{ annotation: AnnotationRecord }>('GET', `/api/annotations/${encodeURIComponent(id)}`);
@@ -139,12 +133,12 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       if (status === 'closed') closedReason = detail;
       showConnection();
     },
-    onAwarenessReplaced: () => startPresence(),
+    onAwarenessReplaced: () => presence.start(),
   };
   const groupRoom: RoomHandle | null = group ? openRoom(roomNameOf({ type: 'group', groupId: group.id, documentId: record.id }), roomListeners) : null;
   const privateRoom: RoomHandle = openRoom(roomNameOf({ type: 'private', userId: me.id, documentId: record.id }), {
     ...roomListeners,
-    onAwarenessReplaced: () => (groupRoom ? undefined : startPresence()),
+    onAwarenessReplaced: () => (groupRoom ? undefined : presence.start()),
   });
   /** Presence lives on the group's room; on the plain reader, on one's own (where one is alone). */
   const presenceRoom = groupRoom ?? privateRoom;
@@ -152,11 +146,9 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     onChange: () => refresh(),
     onOutcome: (command, outcome) => {
       if (outcome.type === 'applied') {
-        const isCreate = command.type === 'annotation.create' || command.type === 'reply.create';
-        if (outcome.annotation) acknowledged.annotations.set(outcome.annotation.id, { record: outcome.annotation, isCreate });
-        if (outcome.reply) acknowledged.replies.set(outcome.reply.id, { record: outcome.reply, isCreate });
+        acknowledged.remember(command, outcome);
       } else if (outcome.type === 'refused') {
-        const kept = keepDraft(command, scope);
+        const kept = keepRefusedDraft(command, scope);
         notice = { text: `Not saved (${describeCommand(command)}): ${outcome.message}.${kept ? ' Your text is kept:' : ''}`, kept };
       }
       refresh();
@@ -199,8 +191,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   function renderAll(): void {
     const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
-    prune(acknowledged.annotations, rooms.flatMap((room) => room.annotations));
-    prune(acknowledged.replies, rooms.flatMap((room) => room.replies));
+    acknowledged.prune(rooms);
     layer = buildLayer(
       {
         text: textMap.text,
@@ -208,10 +199,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         groupId: group?.id ?? null,
         rooms: () => rooms,
         pending: () => queue.pending(),
-        acknowledged: () => ({
-          annotations: [...acknowledged.annotations.values()].map((entry) => entry.record),
-          replies: [...acknowledged.replies.values()].map((entry) => entry.record),
-        }),
+        acknowledged: () => acknowledged.current(),
       },
       anchors,
     );
@@ -223,7 +211,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
           : [],
       ),
       focusedId,
-      remote: remoteSelections(),
+      remote: presence.remoteSelections(),
     });
     filtersBar.update(layer.tags, members);
     margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
@@ -325,7 +313,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   function onSelectionChange(): void {
     const described = describeSelection(view, textMap);
     annotateButton.disabled = described === null;
-    setAwareness('selection', described ? { start: described.start, end: described.end } : null);
+    presence.set('selection', described ? { start: described.start, end: described.end } : null);
   }
   document.addEventListener('selectionchange', onSelectionChange);
 
@@ -353,29 +341,11 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   });
 
   // --- presence ------------------------------------------------------------------------------
-  function startPresence(): void {
-    const awareness = presenceRoom.awareness();
-    const state: PresenceState = { user: { id: me.id, name: me.name, color: colorOf(me.id) }, selection: null, replying: null };
-    awareness.setLocalState(state);
-    awareness.on('change', (_changes: unknown, origin: unknown) => {
-      avatars.replaceChildren(renderAvatars(readersOf(awareness.getStates() as Map<number, Record<string, unknown>>), me.id));
-      // This person's own selection or typing changes nothing in their margin.
-      if (origin !== 'local') refresh();
-    });
-  }
-  function setAwareness(field: 'selection' | 'replying', value: unknown): void {
-    const awareness = presenceRoom.awareness();
-    const current = awareness.getLocalState() as Record<string, unknown> | null;
-    if (current && JSON.stringify(current[field] ?? null) === JSON.stringify(value)) return;
-    awareness.setLocalStateField(field, value);
-  }
-  function remoteSelections() {
-    const awareness = presenceRoom.awareness();
-    return readersOf(awareness.getStates() as Map<number, Record<string, unknown>>)
-      .filter((reader) => reader.clientId !== awareness.clientID && reader.state.selection)
-      .map((reader) => ({ ...(reader.state.selection as { start: number; end: number }), color: safeColor(reader.state.user.color), name: reader.state.user.name }));
-  }
-  startPresence();
+  const presence = createPresenceSession(() => presenceRoom, me, {
+    onAvatars: (element: HTMLElement) => avatars.replaceChildren(element),
+    onOthersChanged: () => refresh(),
+  });
+  presence.start();
 
   // --- permalinks ----------------------------------------------------------------------------
   let isPermalinkOpened = false;
@@ -409,52 +379,4 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     bar.destroy();
     view.destroy();
   };
-}
-
-interface Acknowledged<T> {
-  record: T;
-  isCreate: boolean;
-}
-
-/** Drops the acknowledged records that their room has caught up with (or, for changes, no longer holds). */
-function prune<T extends { id: string; updatedAt: string }>(acknowledged: Map<string, Acknowledged<T>>, roomRecords: T[]): void {
-  const inRoom = new Map(roomRecords.map((record) => [record.id, record]));
-  for (const [id, entry] of acknowledged) {
-    const current = inRoom.get(id);
-    if (current ? current.updatedAt >= entry.record.updatedAt : !entry.isCreate) acknowledged.delete(id);
-  }
-}
-
-/**
- * Keeps the text of a refused command as the draft of the form it came from (a form still on
- * screen shows it again when the margin re-renders) and answers it, so the notice can show it too.
- */
-function keepDraft(command: Command, scope: string): string | null {
-  switch (command.type) {
-    case 'annotation.create':
-      saveDraft(`new:${scope}`, { body: command.body, kind: command.kind, tags: command.tags, visibility: command.target.type === 'group' ? 'group' : 'private' });
-      return command.body || null;
-    case 'reply.create':
-      saveDraft(`reply:${command.annotationId}:${command.parentId ?? 'top'}`, { body: command.body });
-      return command.body;
-    case 'annotation.edit':
-      saveDraft(`edit:${command.annotationId}`, { body: command.body });
-      return command.body;
-    case 'reply.edit':
-      saveDraft(`edit:${command.replyId}`, { body: command.body });
-      return command.body;
-    default:
-      return null;
-  }
-}
-
-function describeCommand(command: Command): string {
-  switch (command.type) {
-    case 'annotation.create':
-      return 'new annotation';
-    case 'reply.create':
-      return 'reply';
-    default:
-      return command.type.replace('.', ' ');
-  }
 }
