@@ -34,6 +34,7 @@ import { createFiltersBar } from './filters-bar.ts';
 import { createMargin } from './margin.ts';
 import { canWrite, type MarginContext } from './margin-context.ts';
 import { createPresenceSession } from './presence-session.ts';
+import { bindReaderShortcuts } from './reader-shortcuts.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
@@ -317,27 +318,16 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
   document.addEventListener('selectionchange', onSelectionChange);
 
-  function onKeyDown(event: KeyboardEvent): void {
-    const target = event.target;
-    const isTyping = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && !target.classList.contains('reader-body');
-    const isShortcut = (event.key.toLowerCase() === 'm' && event.altKey && (event.ctrlKey || event.metaKey)) || (!isTyping && event.key === 'a' && !event.ctrlKey && !event.metaKey && !event.altKey);
-    if (isShortcut && describeSelection(view, textMap) && canWrite(context)) {
-      event.preventDefault();
-      openComposer();
-    } else if (event.key === 'Escape' && !isTyping && focusedId) {
-      const id = focusedId;
+  const unbindShortcuts = bindReaderShortcuts(mount, {
+    hasSelection: () => describeSelection(view, textMap) !== null,
+    canAnnotate: () => canWrite(context),
+    annotate: openComposer,
+    focusedId: () => focusedId,
+    closeThread: (id) => {
       focus(null);
       margin.element.querySelector<HTMLElement>(`[data-focus-key="toggle:${CSS.escape(id)}"]`)?.focus();
-    }
-  }
-  document.addEventListener('keydown', onKeyDown);
-
-  // Clicking a highlight focuses its (innermost) annotation's card.
-  mount.addEventListener('click', (event) => {
-    if (window.getSelection()?.isCollapsed === false) return;
-    const piece = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-annotations]') : null;
-    const id = piece?.dataset.annotations?.split(' ')[0];
-    if (id) focus(id, { focusCard: true });
+    },
+    openCard: (id) => focus(id, { focusCard: true }),
   });
 
   // --- presence ------------------------------------------------------------------------------
@@ -367,7 +357,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   return () => {
     document.removeEventListener('selectionchange', onSelectionChange);
-    document.removeEventListener('keydown', onKeyDown);
+    unbindShortcuts();
     window.removeEventListener('resize', onResize);
     stopConnection();
     stopMembership();
