@@ -311,10 +311,13 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
   annotateButton.addEventListener('click', openComposer);
 
+  let selectionTimer: ReturnType<typeof setTimeout> | undefined;
   function onSelectionChange(): void {
     const described = describeSelection(view, textMap);
     annotateButton.disabled = described === null;
-    presence.set('selection', described ? { start: described.start, end: described.end } : null);
+    // A drag fires many events; the others need the selection it ends with, not every step.
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(() => presence.set('selection', described ? { start: described.start, end: described.end } : null), 80);
   }
   document.addEventListener('selectionchange', onSelectionChange);
 
@@ -358,6 +361,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   return () => {
     document.removeEventListener('selectionchange', onSelectionChange);
     unbindShortcuts();
+    clearTimeout(selectionTimer);
     window.removeEventListener('resize', onResize);
     stopConnection();
     stopMembership();
