@@ -349,7 +349,14 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       isPermalinkOpened = true;
       return;
     }
-    if (!layer.byId.has(match[1] as string)) return;
+    if (!layer.byId.has(match[1] as string)) {
+      // Once the room has synced, a missing annotation is not coming: say so rather than wait.
+      if (!presenceRoom.isSynced()) return;
+      isPermalinkOpened = true;
+      notice = { text: 'The linked annotation is not here: it was deleted, or it is not visible to you.', kept: null };
+      refresh();
+      return;
+    }
     isPermalinkOpened = true;
     queueMicrotask(() => focus(match[1] as string, { scroll: true, focusCard: true }));
   }
