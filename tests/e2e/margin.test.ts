@@ -302,7 +302,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     const page = await openAs(ada, `/documents/${documentId}`);
     await card(page, 'Private thought').waitFor();
     expect(await page.locator('.margin-cards .card').count()).toBe(1);
-    await selectBetween(page, 'political prisoners', 'prisoners');
+    await selectBetween(page, 'political prisoners', ' and social');
     await page.getByRole('button', { name: 'Annotate' }).click();
     expect(await page.getByLabel('Visible to').locator('option').allTextContents()).toEqual(['Only me']);
     await page.getByLabel('Note', { exact: true }).fill('Read again at home');
@@ -341,7 +341,10 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   it('saves a screenshot of overlapping annotations with an open thread', async () => {
     await card(pageA, 'new thinking').getByRole('button', { name: '2 replies' }).click();
     await card(pageA, 'new thinking').locator('.thread').waitFor();
-    await pageA.evaluate(() => document.querySelector('.hl')?.scrollIntoView({ block: 'center' }));
+    await pageA.evaluate(() => {
+      document.getSelection()?.removeAllRanges();
+      document.querySelector('.hl')?.scrollIntoView({ block: 'center' });
+    });
     await pageA.waitForTimeout(300);
     await pageA.screenshot({ path: 'docs/images/margin.png' });
   });
