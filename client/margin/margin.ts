@@ -6,6 +6,7 @@
 import { el, statusMessage } from '../dom.ts';
 import type { AnnotationItem, LayerView } from '../store/annotations.ts';
 import { renderCard, type CardState } from './card.ts';
+import { placeCards } from './layout.ts';
 import type { MarginContext } from './margin-context.ts';
 
 const gap = 8;
@@ -126,20 +127,22 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
   function layout(): void {
     const isSideBySide = getComputedStyle(cards).position === 'relative' && matchMedia('(min-width: 62rem)').matches;
     const offset = documentTop() - cards.getBoundingClientRect().top;
-    let bottom = 0;
     const tops = placed.map(({ item }) => anchorTop(item));
-    const order = placed.map((entry, index) => ({ ...entry, top: tops[index] ?? 0 })).sort((a, b) => a.top - b.top);
+    const order = placed.map((entry, index) => ({ ...entry, top: (tops[index] ?? 0) + offset })).sort((a, b) => a.top - b.top);
     // All reads first (heights), then all writes (tops): no layout is forced between cards.
     const heights = order.map(({ card }) => card.offsetHeight);
-    order.forEach(({ card, top }, index) => {
-      if (!isSideBySide) {
-        card.style.top = '';
-        return;
-      }
-      const y = Math.max(top + offset, bottom === 0 ? 0 : bottom + gap);
-      card.style.top = `${Math.round(y)}px`;
-      bottom = y + (heights[index] ?? 0);
+    const focusedIndex = order.findIndex(({ item }) => item.record.id === last?.focusedId);
+    const ys = placeCards(
+      order.map(({ top }) => top),
+      heights,
+      focusedIndex === -1 ? null : focusedIndex,
+      gap,
+    );
+    order.forEach(({ card }, index) => {
+      card.style.top = isSideBySide ? `${Math.round(ys[index] ?? 0)}px` : '';
     });
+    const lastIndex = order.length - 1;
+    const bottom = lastIndex < 0 ? 0 : (ys[lastIndex] ?? 0) + (heights[lastIndex] ?? 0);
     cards.style.minHeight = isSideBySide ? `${Math.ceil(bottom)}px` : '';
   }
 
