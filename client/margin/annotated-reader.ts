@@ -87,7 +87,6 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const marginAside = el(
     'aside',
     { class: 'margin', 'aria-label': 'Margin: annotations' },
-    el('div', { class: 'margin-toolbar' }, filtersBar.element),
     // The composer and notices stay in view wherever the reader has scrolled to.
     el('div', { class: 'margin-sticky' }, composerSlot, notices),
     margin.element,
@@ -120,7 +119,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
           roleNote,
         ),
         renderCitation(record.citation),
-        el('div', { class: 'annotated-status' }, avatars, connection),
+        // The filters sit up here, so the whole margin is free for cards beside their passages.
+        el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
       ),
       // The selection bar sticks to the bottom of the text's column, clear of the margin.
       el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),
