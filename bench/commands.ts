@@ -37,11 +37,22 @@ export async function openWriter(url: string, cookie: string): Promise<CommandWr
   };
 }
 
-/** A create command on a random passage of 20–80 characters, starting and ending on a word. */
-export function createCommand(text: string, groupId: string, documentId: string, body: string): Record<string, unknown> & { annotationId: string } {
-  let start = Math.floor(Math.random() * (text.length - 200));
+/**
+ * A create command on a random passage of `length.min`–`length.max` characters (20–80 unless told),
+ * starting and ending on a word; `start` picks where it begins instead of at random.
+ */
+export function createCommand(
+  text: string,
+  groupId: string,
+  documentId: string,
+  body: string,
+  passage: { min?: number; max?: number; start?: number; kind?: string; tags?: string[] } = {},
+): Record<string, unknown> & { annotationId: string } {
+  const min = passage.min ?? 20;
+  const max = passage.max ?? 80;
+  let start = passage.start ?? Math.floor(Math.random() * (text.length - 200));
   while (start < text.length && !/\w/.test(text[start]!)) start += 1;
-  let end = Math.min(text.length, start + 20 + Math.floor(Math.random() * 60));
+  let end = Math.min(text.length, start + min + Math.floor(Math.random() * (max - min)));
   while (end > start + 1 && !/\w/.test(text[end - 1]!)) end -= 1;
   return {
     type: 'annotation.create',
@@ -49,9 +60,9 @@ export function createCommand(text: string, groupId: string, documentId: string,
     annotationId: randomUUID(),
     target: { type: 'group', groupId },
     documentId,
-    kind: 'comment',
+    kind: passage.kind ?? 'comment',
     selectors: describeRange(text, start, end),
     body,
-    tags: ['bench'],
+    tags: passage.tags ?? ['bench'],
   };
 }

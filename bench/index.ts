@@ -9,9 +9,16 @@
  *     --presence-interval=4   mean seconds between a reader's selection moves
  *     --official-awareness  presence with the unmodified provider, which sends others' awareness back
  *     --database-url=…    PostgreSQL (default BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
+ *
+ *   margin                issue 5: the group reader in headless Chromium with a crowded margin (see bench/margin.ts)
+ *     --annotations=1000  annotations in the room
+ *     --replies=5000      replies in the room
+ *     --arrivals=10       records that arrive one by one once the page is rendered, each timed
+ *     --database-url=…    as above
  */
 import os from 'node:os';
 import { killAllChildren } from './child-process.ts';
+import { printMarginSummary, runMargin } from './margin.ts';
 import { printSummary, runWritePath, type WritePathOptions } from './write-path.ts';
 
 function parseArgs(argv: string[]): { name: string | undefined; flags: Map<string, string> } {
@@ -41,13 +48,27 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
-  if (name !== 'write-path') {
+  if (name !== 'write-path' && name !== 'margin') {
     console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--presence-interval=4] [--official-awareness] [--database-url=…]');
+    console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--database-url=…]');
     process.exit(2);
+  }
+  const databaseUrl = flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+  if (name === 'margin') {
+    const options = {
+      databaseUrl,
+      annotations: positiveNumber(flags, 'annotations', 1000),
+      replies: positiveNumber(flags, 'replies', 5000),
+      arrivals: positiveNumber(flags, 'arrivals', 10),
+      writers: 20,
+    };
+    console.log(`margin benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies, ${options.arrivals} arrivals`);
+    await bounded('margin', 15 * 60_000, (cleanup) => runMargin(options, cleanup).then(printMarginSummary));
+    return;
   }
   const quick = flags.has('quick');
   const options: WritePathOptions = {
-    databaseUrl: flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+    databaseUrl,
     readerCounts: (flags.get('readers') ?? (quick ? '10,100' : '10,100,1000')).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
     records: positiveNumber(flags, 'records', quick ? 20 : 50),
     intervalMs: 100,
@@ -60,17 +81,21 @@ async function main(): Promise<void> {
     officialAwareness: flags.has('official-awareness'),
   };
   console.log(`write-path benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; readers ${options.readerCounts.join(', ')}; ${options.records} records; throughput ${options.throughputSeconds} s`);
+  await bounded('write-path', (quick ? 10 : 40) * 60_000, (cleanup) => runWritePath(options, cleanup).then(printSummary));
+}
 
+/** Runs a benchmark with its cleanups, which run at the end, on an interrupt or past `limitMs`. */
+async function bounded(name: string, limitMs: number, run: (cleanup: { add(fn: () => Promise<void>): void }) => Promise<void>): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn().catch((error: unknown) => console.error('cleanup:', error));
   };
   // The whole run is bounded: past this, children are killed and the schema dropped.
   const watchdog = setTimeout(() => {
-    console.error('write-path: the run took too long; stopping');
+    console.error(`${name}: the run took too long; stopping`);
     killAllChildren();
     void cleanup().finally(() => process.exit(3));
-  }, (quick ? 10 : 40) * 60_000);
+  }, limitMs);
   const interrupt = () => {
     killAllChildren();
     void cleanup().finally(() => process.exit(130));
@@ -78,8 +103,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const result = await runWritePath(options, { add: (fn) => cleanups.push(fn) });
-    printSummary(result);
+    await run({ add: (fn) => cleanups.push(fn) });
   } finally {
     await cleanup();
     clearTimeout(watchdog);

@@ -45,14 +45,20 @@ export interface WritePathResult {
   throughput: (Throughput & { serverCpuSeconds: number }) | null;
 }
 
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** A fresh schema for one run, dropped by `cleanup` at the end. */
+export async function createBenchSchema(databaseUrl: string, cleanup: { add(fn: () => Promise<void>): void }): Promise<string> {
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  await withClient(databaseUrl, (client) => client.query(`CREATE SCHEMA "${schema}"`));
+  cleanup.add(() => withClient(databaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => log(`dropped schema ${schema}`)));
+  log(`schema ${schema} on ${new URL(databaseUrl).host}`);
+  return schema;
+}
 
 export async function runWritePath(options: WritePathOptions, cleanup: { add(fn: () => Promise<void>): void }): Promise<WritePathResult> {
   const result: WritePathResult = { fanOut: [], memory: [], presence: [], throughput: null };
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  await withClient(options.databaseUrl, (client) => client.query(`CREATE SCHEMA "${schema}"`));
-  cleanup.add(() => withClient(options.databaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => log(`dropped schema ${schema}`)));
-  log(`schema ${schema} on ${new URL(options.databaseUrl).host}`);
+  const schema = await createBenchSchema(options.databaseUrl, cleanup);
 
   const server = startChild('./server-worker.ts', 'server');
   cleanup.add(() => server.stop());
@@ -189,7 +195,7 @@ export function printSummary(result: WritePathResult): void {
   }
 }
 
-async function withClient(url: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
+export async function withClient(url: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
