@@ -48,6 +48,8 @@ export interface AnnotationRecord {
   authorName: string;
   createdAt: string;
   updatedAt: string;
+  /** When the words (body or kind) last changed; null if never edited (absent on a pending record). */
+  editedAt?: string | null;
 }
 
 export interface ReplyRecord {
@@ -61,6 +63,7 @@ export interface ReplyRecord {
   authorName: string;
   createdAt: string;
   updatedAt: string;
+  editedAt?: string | null;
 }
 
 const id = z.uuid();
@@ -102,6 +105,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   command('annotation.hide', { annotationId: id }),
   command('annotation.unhide', { annotationId: id }),
   command('annotation.delete', { annotationId: id }),
+  /** Attaches an annotation (an orphan, say) to another passage of the document. */
+  command('annotation.reanchor', { annotationId: id, selectors: selectorsSchema }),
   command('reply.create', { replyId: id, annotationId: id, parentId: id.nullable().default(null), body: body.min(1, 'A reply needs some text') }),
   command('reply.edit', { replyId: id, body: body.min(1, 'A reply needs some text') }),
   command('reply.hide', { replyId: id }),
@@ -119,5 +124,5 @@ export type CommandResult =
   | { ok: false; error: string; message: string; status: number };
 
 /** The actions that `annotation_events` records. */
-export const eventActions = ['created', 'edited', 'tagged', 'resolved', 'reopened', 'hidden', 'unhidden', 'deleted'] as const;
+export const eventActions = ['created', 'edited', 'tagged', 'resolved', 'reopened', 'hidden', 'unhidden', 'deleted', 'reanchored'] as const;
 export type EventAction = (typeof eventActions)[number];

@@ -188,6 +188,13 @@ const unhide: Handler<CommandOf<'annotation.unhide'>> = async (tx, actor, comman
 const remove: Handler<CommandOf<'annotation.delete'>> = async (tx, actor, command) =>
   changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.write'), 'deleted', { deletedAt: new Date() });
 
+const reanchor: Handler<CommandOf<'annotation.reanchor'>> = async (tx, actor, command) => {
+  const annotation = await loadAnnotation(tx, actor, command.annotationId, 'annotation.write');
+  const document = await findCreateFacts(tx, { documentId: annotation.documentId, groupId: annotation.groupId, userId: actor.id });
+  if (!document || !selectorsAgreeWith(document.text, command.selectors)) throw selectorsMismatch();
+  return changeAnnotation(tx, actor, annotation, 'reanchored', { selectors: command.selectors });
+};
+
 const reply: Handler<CommandOf<'reply.create'>> = async (tx, actor, command) => {
   // Replying is writing in the annotation's room: members of its group, or the owner of private notes.
   const annotation = await findAnnotation(tx, command.annotationId, { lock: true });
@@ -234,6 +241,7 @@ export const handlers: { [T in Command['type']]: Handler<CommandOf<T>> } = {
   'annotation.hide': hide,
   'annotation.unhide': unhide,
   'annotation.delete': remove,
+  'annotation.reanchor': reanchor,
   'reply.create': reply,
   'reply.edit': editReply,
   'reply.hide': hideReply,

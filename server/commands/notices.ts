@@ -28,6 +28,7 @@ const actionOf: Record<Command['type'], EventAction> = {
   'annotation.hide': 'hidden',
   'annotation.unhide': 'unhidden',
   'annotation.delete': 'deleted',
+  'annotation.reanchor': 'reanchored',
   'reply.create': 'created',
   'reply.edit': 'edited',
   'reply.hide': 'hidden',

@@ -35,6 +35,7 @@ export function presentAnnotation(row: AnnotationRow, options: { withHiddenBody:
     authorName: row.authorName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
   };
 }
 
@@ -50,5 +51,6 @@ export function presentReply(row: ReplyRow, options: { withHiddenBody: boolean }
     authorName: row.authorName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
   };
 }

@@ -43,11 +43,24 @@ export async function findLayerAt(
 function applyToAnnotation(row: AnnotationRow, event: EventWithActor): AnnotationRow {
   const after = event.after ?? {};
   if (event.action === 'created') {
-    return { ...row, kind: after.kind as AnnotationRow['kind'], body: String(after.body ?? ''), tags: (after.tags as string[]) ?? [], status: 'open', isHidden: false, deletedAt: null, updatedAt: event.createdAt };
+    return {
+      ...row,
+      kind: after.kind as AnnotationRow['kind'],
+      body: String(after.body ?? ''),
+      tags: (after.tags as string[]) ?? [],
+      selectors: (after.selectors as AnnotationRow['selectors']) ?? row.selectors,
+      status: 'open',
+      isHidden: false,
+      deletedAt: null,
+      editedAt: null,
+      updatedAt: event.createdAt,
+    };
   }
   const next: AnnotationRow = { ...row, updatedAt: event.createdAt };
   if ('kind' in after) next.kind = after.kind as AnnotationRow['kind'];
   if ('body' in after) next.body = String(after.body);
+  if (event.action === 'edited') next.editedAt = event.createdAt;
+  if ('selectors' in after) next.selectors = after.selectors as AnnotationRow['selectors'];
   if ('tags' in after) next.tags = after.tags as string[];
   if ('status' in after) next.status = after.status as AnnotationRow['status'];
   if ('isHidden' in after) next.isHidden = Boolean(after.isHidden);
@@ -57,9 +70,10 @@ function applyToAnnotation(row: AnnotationRow, event: EventWithActor): Annotatio
 
 function applyToReply(row: ReplyRow, event: EventWithActor): ReplyRow {
   const after = event.after ?? {};
-  if (event.action === 'created') return { ...row, body: String(after.body ?? ''), isHidden: false, deletedAt: null, updatedAt: event.createdAt };
+  if (event.action === 'created') return { ...row, body: String(after.body ?? ''), isHidden: false, deletedAt: null, editedAt: null, updatedAt: event.createdAt };
   return {
     ...row,
+    editedAt: event.action === 'edited' ? event.createdAt : row.editedAt,
     body: 'body' in after ? String(after.body) : row.body,
     isHidden: 'isHidden' in after ? Boolean(after.isHidden) : row.isHidden,
     deletedAt: after.deleted === true ? event.createdAt : null,

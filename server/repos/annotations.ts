@@ -21,6 +21,7 @@ export interface AnnotationRow {
   deletedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  editedAt: Date | null;
 }
 
 interface AnnotationColumns {
@@ -40,10 +41,11 @@ interface AnnotationColumns {
   deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  edited_at: Date | null;
 }
 
 const columns = `a.id, a.document_id, a.document_version, a.group_id, a.visibility, a.author_id, u.display_name AS author_name,
-  a.kind, a.selectors, a.body, a.tags, a.status, a.is_hidden, a.deleted_at, a.created_at, a.updated_at`;
+  a.kind, a.selectors, a.body, a.tags, a.status, a.is_hidden, a.deleted_at, a.created_at, a.updated_at, a.edited_at`;
 
 const toRow = (row: AnnotationColumns): AnnotationRow => ({
   id: row.id,
@@ -62,6 +64,7 @@ const toRow = (row: AnnotationColumns): AnnotationRow => ({
   deletedAt: row.deleted_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  editedAt: row.edited_at,
 });
 
 export type NewAnnotation = Pick<
@@ -121,16 +124,27 @@ export async function findRoomAnnotations(
   return rows.map(toRow);
 }
 
-export type AnnotationChanges = Partial<Pick<AnnotationRow, 'kind' | 'body' | 'tags' | 'status' | 'isHidden' | 'deletedAt'>>;
+export type AnnotationChanges = Partial<Pick<AnnotationRow, 'kind' | 'body' | 'tags' | 'status' | 'isHidden' | 'deletedAt' | 'selectors'>>;
 
 export async function updateAnnotation(db: Queryable, id: string, changes: AnnotationChanges): Promise<void> {
   await db.query(
     `UPDATE annotations SET
        kind = coalesce($2, kind), body = coalesce($3, body), tags = coalesce($4, tags), status = coalesce($5, status),
        is_hidden = coalesce($6, is_hidden), deleted_at = CASE WHEN $7::boolean THEN coalesce(deleted_at, now()) ELSE deleted_at END,
+       selectors = coalesce($8::jsonb, selectors),
+       edited_at = CASE WHEN $2::text IS NOT NULL OR $3::text IS NOT NULL THEN now() ELSE edited_at END,
        updated_at = now()
      WHERE id = $1`,
-    [id, changes.kind ?? null, changes.body ?? null, changes.tags ?? null, changes.status ?? null, changes.isHidden ?? null, changes.deletedAt !== undefined],
+    [
+      id,
+      changes.kind ?? null,
+      changes.body ?? null,
+      changes.tags ?? null,
+      changes.status ?? null,
+      changes.isHidden ?? null,
+      changes.deletedAt !== undefined,
+      changes.selectors ? JSON.stringify(changes.selectors) : null,
+    ],
   );
 }
 

@@ -12,6 +12,7 @@ export interface ReplyRow {
   deletedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  editedAt: Date | null;
 }
 
 interface ReplyColumns {
@@ -25,10 +26,11 @@ interface ReplyColumns {
   deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  edited_at: Date | null;
 }
 
 const columns = `r.id, r.annotation_id, r.parent_id, r.author_id, u.display_name AS author_name, r.body, r.is_hidden,
-  r.deleted_at, r.created_at, r.updated_at`;
+  r.deleted_at, r.created_at, r.updated_at, r.edited_at`;
 
 const toRow = (row: ReplyColumns): ReplyRow => ({
   id: row.id,
@@ -41,6 +43,7 @@ const toRow = (row: ReplyColumns): ReplyRow => ({
   deletedAt: row.deleted_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  editedAt: row.edited_at,
 });
 
 export async function insertReply(
@@ -86,6 +89,7 @@ export async function hasLiveReplies(db: Queryable, of: { annotationId: string }
 export async function updateReply(db: Queryable, id: string, changes: { body?: string; isHidden?: boolean; deleted?: boolean }): Promise<void> {
   await db.query(
     `UPDATE replies SET body = coalesce($2, body), is_hidden = coalesce($3, is_hidden),
+       edited_at = CASE WHEN $2::text IS NOT NULL THEN now() ELSE edited_at END,
        deleted_at = CASE WHEN $4::boolean THEN coalesce(deleted_at, now()) ELSE deleted_at END, updated_at = now()
      WHERE id = $1`,
     [id, changes.body ?? null, changes.isHidden ?? null, changes.deleted ?? false],

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom, type CommandClient, type RoomClient } from '../../helpers/room-client.ts';
 import { insertMembership } from '../../../server/repos/groups.ts';
+import { describeRange } from '../../../shared/selectors.ts';
 
 const documentId = 'frus1981-88v41-d97';
 const text = importedMemo().text;
@@ -116,5 +117,26 @@ describe('commands in, state out: two members and an observer in one room', () =
     const refused = await commands.olga.send(create({ quote: 'Emigration he can do also', body: 'Observer speaking.' }));
     expect(refused).toMatchObject({ ok: false, error: 'forbidden', status: 403 });
     expect(rooms.olga.annotations().size).toBeGreaterThan(0);
+  });
+
+  it('marks an edit of the words, not of the status, and lets an author re-attach an annotation elsewhere', async () => {
+    const note = create({ quote: 'Most likely, the Soviets will eventually agree', body: 'Prediction.' });
+    await commands.ben.send(note);
+    await commands.ben.send({ type: 'annotation.resolve', commandId: crypto.randomUUID(), annotationId: note.annotationId });
+    await everyoneSees('the resolved note', (room) => room.annotations().get(note.annotationId)?.status === 'resolved');
+    expect(rooms.ana.annotations().get(note.annotationId)?.editedAt).toBeNull();
+    await commands.ben.send({ type: 'annotation.edit', commandId: crypto.randomUUID(), annotationId: note.annotationId, body: 'A prediction.' });
+    await everyoneSees('the edit', (room) => typeof room.annotations().get(note.annotationId)?.editedAt === 'string');
+
+    const elsewhere = createAnnotationCommand({ text, quote: 'the West then will predictably find it hard', groupId, documentId });
+    const reanchor = { type: 'annotation.reanchor', commandId: crypto.randomUUID(), annotationId: note.annotationId, selectors: elsewhere.selectors };
+    expect(await commands.ana.send({ ...reanchor, commandId: crypto.randomUUID() })).toMatchObject({ ok: false, error: 'forbidden' });
+    const selectors = elsewhere.selectors as ReturnType<typeof describeRange>;
+    const wrong = { ...selectors, quote: { ...selectors.quote, exact: 'x'.repeat(selectors.quote.exact.length) } };
+    expect(await commands.ben.send({ ...reanchor, commandId: crypto.randomUUID(), selectors: wrong })).toMatchObject({ ok: false });
+    expect(await commands.ben.send(reanchor)).toMatchObject({ ok: true });
+    await everyoneSees('the new place', (room) => room.annotations().get(note.annotationId)?.selectors.quote.exact === 'the West then will predictably find it hard');
+    const actions = await server.db.query<{ action: string }>('SELECT action FROM annotation_events WHERE annotation_id = $1 ORDER BY id', [note.annotationId]);
+    expect(actions.rows.map((row) => row.action)).toEqual(['created', 'resolved', 'edited', 'reanchored']);
   });
 });
