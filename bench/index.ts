@@ -14,6 +14,7 @@
  *     --annotations=1000  annotations in the room
  *     --replies=5000      replies in the room
  *     --arrivals=10       records that arrive one by one once the page is rendered, each timed
+ *     --profile           print where the page's CPU time goes (self time by function; the client is minified)
  *     --database-url=…    as above
  */
 import os from 'node:os';
@@ -32,7 +33,7 @@ function parseArgs(argv: string[]): { name: string | undefined; flags: Map<strin
     }
     const [key, value] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (value !== undefined) flags.set(key, value);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && !['quick', 'official-awareness'].includes(key)) flags.set(key, argv[++i]!);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && !['quick', 'official-awareness', 'profile'].includes(key)) flags.set(key, argv[++i]!);
     else flags.set(key, 'true');
   }
   return { name, flags };
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   if (name !== 'write-path' && name !== 'margin') {
     console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--presence-interval=4] [--official-awareness] [--database-url=…]');
-    console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--database-url=…]');
+    console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--profile] [--database-url=…]');
     process.exit(2);
   }
   const databaseUrl = flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       replies: positiveNumber(flags, 'replies', 5000),
       arrivals: positiveNumber(flags, 'arrivals', 10),
       writers: 20,
+      profile: flags.has('profile'),
     };
     console.log(`margin benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies, ${options.arrivals} arrivals`);
     await bounded('margin', 15 * 60_000, (cleanup) => runMargin(options, cleanup).then(printMarginSummary));

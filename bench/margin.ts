@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { ensureClientBuilt } from '../server/client-build.ts';
 import { sessionCookieName } from '../server/auth/session-tokens.ts';
@@ -29,6 +29,8 @@ export interface MarginOptions {
   writers: number;
   /** How many more records arrive one by one, each timed. */
   arrivals: number;
+  /** Profile the page's CPU during the first render and during the arrivals, and print where the time goes. */
+  profile: boolean;
 }
 
 export interface MarginResult {
@@ -130,11 +132,15 @@ export async function runMargin(options: MarginOptions, cleanup: { add(fn: () =>
     if (message.type() === 'error') errors.push(message.text());
   });
 
+  const cdp = await context.newCDPSession(page);
+  const profiler = options.profile ? await startProfiler(cdp) : null;
   log(`opening /groups/${prepared.groupId}/documents/${documentId} (${viewport.width}×${viewport.height})`);
   await page.goto(`${prepared.url}/groups/${prepared.groupId}/documents/${documentId}`, { waitUntil: 'commit' });
   const first = await waitForFullRender(page, annotationIds.length);
   log(`every card and highlight placed ${ms(first.firstRenderMs)} after navigation start (first card at ${ms(first.firstCardMs ?? Number.NaN)})`);
+  if (profiler) printProfile('first render', await profiler.take());
   await sleep(1000); // let presence and late renders settle before the arrivals
+  if (profiler) await profiler.start();
 
   const arrivalMs: number[] = [];
   const arrivalFrameMs: number[] = [];
@@ -160,10 +166,10 @@ export async function runMargin(options: MarginOptions, cleanup: { add(fn: () =>
     arrivalFrameMs.push(timing.frameDoneAt - timing.arrivedAt);
     await sleep(500);
   }
+  if (profiler) printProfile(`${options.arrivals} arrivals`, await profiler.take());
   const arrivals = summarize(arrivalMs);
   log(`one more card: arrival → placed p50 ${ms(arrivals.p50)}, max ${ms(arrivals.max)} over ${arrivals.count} arrivals`);
 
-  const cdp = await context.newCDPSession(page);
   const heapUsed = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   await cdp.send('HeapProfiler.collectGarbage');
   const heapUsedAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
@@ -256,6 +262,37 @@ async function waitForFullRender(page: Page, count: number): Promise<{ firstRend
     { timeout: 120_000, polling: 'raf' },
   );
   return (await handle.jsonValue()) as { firstRenderMs: number; firstCardMs: number | null; domContentLoadedMs: number };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+async function startProfiler(cdp: CDPSession): Promise<{ start(): Promise<void>; take(): Promise<{ nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }> }> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const start = () => cdp.send('Profiler.start').then(() => undefined);
+  await start();
+  return {
+    start,
+    take: async () => ((await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }).profile,
+  };
+}
+
+/** The functions with the most self time (build the client unminified to read the names). */
+function printProfile(label: string, profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  log(`profile, ${label}: self time by function (of ${ms(total)} sampled)`);
+  for (const [key, time] of [...self.entries()].filter(([key]) => !key.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`  ${ms(time).padStart(9)}  ${key}`);
 }
 
 const versus = (figure: string, target: string, met: boolean) => `${figure}  (target ≤ ${target}${met ? '' : ' — not met'})`;
