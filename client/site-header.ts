@@ -3,15 +3,18 @@
  * user their name, My seminars, Account and Sign out. It follows the session as it changes.
  */
 import { el } from './dom.ts';
+import { createInbox, type Inbox } from './inbox/inbox.ts';
 import { navigate, onRouteChange } from './router.ts';
 import { currentSession, onSessionChange, signOut, type SessionState } from './services/session.ts';
 
 export function mountAccountNav(nav: HTMLElement): void {
-  onSessionChange((session) => nav.replaceChildren(...navItems(session)));
-  onRouteChange(() => nav.replaceChildren(...navItems(currentSession())));
+  // One inbox for the visit: re-rendering the links keeps its count and its open panel.
+  const inbox = createInbox();
+  onSessionChange((session) => nav.replaceChildren(...navItems(session, inbox)));
+  onRouteChange(() => nav.replaceChildren(...navItems(currentSession(), inbox)));
 }
 
-function navItems(session: SessionState): Node[] {
+function navItems(session: SessionState, inbox: Inbox): Node[] {
   if (session.type === 'unknown') return [];
   if (session.type === 'signed-out') {
     // Back to the page the visitor was on: signing in from an invite or a document returns there.
@@ -33,6 +36,7 @@ function navItems(session: SessionState): Node[] {
   });
   return [
     el('span', { class: 'nav-user' }, session.user.name),
+    inbox.element,
     el('a', { href: '/groups', 'data-link': '' }, 'My seminars'),
     el('a', { href: '/account', 'data-link': '' }, 'Account'),
     button,

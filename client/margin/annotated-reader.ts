@@ -15,6 +15,9 @@ import { renderCitation } from '../document/citation.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
 import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
+import { openHistoryPanel } from '../history/history-panel.ts';
+import { createReplaySlider } from '../history/replay-slider.ts';
+import type { Layer } from '../services/history-api.ts';
 import { createSelectionBar } from '../document/selection-bar.ts';
 import { el } from '../dom.ts';
 import type { Cleanup } from '../router.ts';
@@ -59,6 +62,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const acknowledged = createAcknowledgedRecords();
   let notice: { text: string; kept: string | null } | null = null;
   let closedReason: string | null = null;
+  /** The past layer shown while replaying, or null for the live one. */
+  let replayed: Layer | null = null;
 
   // --- views ---------------------------------------------------------------------------------
   const avatars = el('div', { class: 'readers-here' });
@@ -82,7 +87,23 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       const result = await request<{ annotation: AnnotationRecord }>('GET', `/api/annotations/${encodeURIComponent(id)}`);
       return result.type === 'ok' ? result.value.annotation.body : null;
     },
+    openHistory: (item) =>
+      openHistoryPanel({
+        annotationId: item.record.id,
+        canRestore: item.record.authorId === me.id && canWrite(context),
+        currentBody: item.record.body,
+        currentTags: item.record.tags,
+        submit,
+      }),
+    isReplaying: () => replayed !== null,
   };
+  const replay = group
+    ? createReplaySlider(group.id, record.id, (past) => {
+        replayed = past;
+        applyRole();
+        refresh();
+      })
+    : null;
   const margin = createMargin(context, anchorTop, () => mount.getBoundingClientRect().top);
   const marginAside = el(
     'aside',
@@ -121,6 +142,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         renderCitation(record.citation),
         // The filters sit up here, so the whole margin is free for cards beside their passages.
         el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
+        replay?.element,
       ),
       // The selection bar sticks to the bottom of the text's column, clear of the margin.
       el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),
@@ -193,15 +215,19 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   function renderAll(): void {
     const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
     acknowledged.prune(rooms);
+    const past = replayed;
     layer = buildLayer(
-      {
-        text: textMap.text,
-        me,
-        groupId: group?.id ?? null,
-        rooms: () => rooms,
-        pending: () => queue.pending(),
-        acknowledged: () => acknowledged.current(),
-      },
+      past
+        ? // Replaying: the past layer alone, without this person's pending changes.
+          { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => [past], pending: () => [], acknowledged: () => ({ annotations: [], replies: [] }) }
+        : {
+            text: textMap.text,
+            me,
+            groupId: group?.id ?? null,
+            rooms: () => rooms,
+            pending: () => queue.pending(),
+            acknowledged: () => acknowledged.current(),
+          },
       anchors,
     );
     const shown = layer.annotations.filter((item) => item.record.id === focusedId || matchesFilters(item, filters, me.id));
@@ -372,6 +398,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     window.removeEventListener('resize', onResize);
     stopConnection();
     stopMembership();
+    replay?.destroy();
     stopKeyboardSelection();
     queue.destroy();
     groupRoom?.destroy();

@@ -53,6 +53,12 @@ export function renderCard(item: AnnotationItem, replies: ReplyItem[], isFocused
     context.focus(isFocused ? null : record.id, { scroll: true });
   });
 
+  const history = el('button', { type: 'button', class: 'card-history link-button', 'data-focus-key': `history:${record.id}` }, record.updatedAt !== record.createdAt ? 'Edited · history' : 'History');
+  history.addEventListener('click', (event) => {
+    event.stopPropagation();
+    context.openHistory(item);
+  });
+
   const card = el(
     'article',
     {
@@ -67,14 +73,15 @@ export function renderCard(item: AnnotationItem, replies: ReplyItem[], isFocused
     isFocused ? quote : null,
     state.isEditing ? editForm(item, context, state, rerender) : body,
     tags,
-    el('p', { class: 'card-footer' }, toggle),
+    el('p', { class: 'card-footer' }, toggle, item.isPending ? null : history),
   );
   card.addEventListener('click', (event) => {
     if (!isFocused && !(event.target instanceof Element && event.target.closest('a, button, textarea, input'))) context.focus(record.id);
   });
   if (!isFocused) return card;
 
-  card.append(actions(item, context, state, rerender));
+  // A past layer (replay) is for reading: no actions at all.
+  if (!context.isReplaying()) card.append(actions(item, context, state, rerender));
   if (state.notice) card.append(el('p', { class: 'form-message card-notice', role: 'status' }, state.notice));
   card.append(renderThread(record.id, replies, context, state, rerender));
   return card;

@@ -20,9 +20,13 @@ export interface MarginContext {
   knownTags(): string[];
   /** The body of a hidden annotation, for its author and moderators. */
   revealHidden(annotationId: string): Promise<string | null>;
+  /** Opens the annotation's revisions (client/history/history-panel.ts). */
+  openHistory(item: AnnotationItem): void;
+  /** Whether the margin shows a past layer (replay): read-only, no commands. */
+  isReplaying(): boolean;
 }
 
-export const canWrite = (context: MarginContext) => context.me !== null && context.role !== null && context.role !== 'observer';
+export const canWrite = (context: MarginContext) => !context.isReplaying() && context.me !== null && context.role !== null && context.role !== 'observer';
 export const isModerator = (context: MarginContext) => context.role === 'owner' || context.role === 'moderator';
 export const isMine = (context: MarginContext, authorId: string) => context.me?.id === authorId;
 

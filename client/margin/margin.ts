@@ -84,6 +84,7 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
         item.isPending,
         isFocused,
         context.role,
+        context.isReplaying(),
         stateOf(id),
         replies.map((reply) => [reply.record.id, reply.record.updatedAt, reply.record.isDeleted, reply.record.isHidden, reply.isPending]),
         isFocused ? context.replyingTo(id) : null,

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { CommandResult } from '../../shared/annotations.ts';
+import type { ActivityItem, NotificationRecord } from '../../shared/notifications.ts';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
 import { onSessionChange } from './session.ts';
 
@@ -17,6 +18,20 @@ const presence = new Map<string, string[]>();
 const presenceListeners = new Set<(presence: GroupPresence) => void>();
 const groupListeners = new Set<(event: GroupEvent) => void>();
 const connectionListeners = new Set<(isConnected: boolean) => void>();
+const activityListeners = new Set<(item: ActivityItem) => void>();
+const notificationListeners = new Set<(event: { notification: NotificationRecord; unread: number }) => void>();
+
+/** What is written in any of this user's groups, as it happens. */
+export function onActivity(listener: (item: ActivityItem) => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+/** A new notification for this user, with the inbox's new unread count. */
+export function onNotification(listener: (event: { notification: NotificationRecord; unread: number }) => void): () => void {
+  notificationListeners.add(listener);
+  return () => notificationListeners.delete(listener);
+}
 
 /** Whether commands can be sent now: a socket is connected and the browser believes it is online. */
 export function isSocketConnected(): boolean {
@@ -93,6 +108,12 @@ function open(): void {
   next.on('group:removed', ({ groupId }) => {
     presence.delete(groupId);
     for (const listener of groupListeners) listener({ type: 'removed', groupId });
+  });
+  next.on('activity', (item) => {
+    for (const listener of activityListeners) listener(item);
+  });
+  next.on('notification', (event) => {
+    for (const listener of notificationListeners) listener(event);
   });
   next.on('connect', announceConnection);
   next.on('disconnect', announceConnection);

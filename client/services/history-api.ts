@@ -1,0 +1,59 @@
+/**
+ * History, replay and notifications over HTTP (docs/api.md, "History" and "Notifications and
+ * activity"). Every call answers an ApiResult, like the rest of the client's I/O.
+ */
+import type { AnnotationKind, AnnotationRecord, AnnotationStatus, EventAction, ReplyRecord } from '../../shared/annotations.ts';
+import type { NotificationRecord } from '../../shared/notifications.ts';
+import type { DiffPart } from '../../shared/word-diff.ts';
+import { request, segment, type ApiResult } from './api.ts';
+
+export interface Revision {
+  n: number;
+  action: EventAction;
+  actor: { id: string; name: string };
+  at: string;
+  kind: AnnotationKind;
+  body: string | null;
+  tags: string[];
+  status: AnnotationStatus;
+  isHidden: boolean;
+  isDeleted: boolean;
+  /** The word diff of the body from the revision before; null when the body did not change. */
+  diff: DiffPart[] | null;
+}
+
+export interface TimelineEvent {
+  id: string;
+  annotationId: string;
+  replyId: string | null;
+  action: EventAction;
+  actor: { id: string; name: string };
+  at: string;
+  kind: AnnotationKind;
+  quote: string;
+  offset: number;
+}
+
+export interface Layer {
+  annotations: AnnotationRecord[];
+  replies: ReplyRecord[];
+}
+
+export const getHistory = (annotationId: string) => request<{ revisions: Revision[] }>('GET', `/api/annotations/${segment(annotationId)}/history`);
+
+const documentPath = (groupId: string, documentId: string) => `/api/groups/${segment(groupId)}/documents/${segment(documentId)}`;
+
+export function getEvents(groupId: string, documentId: string, cursor: string | null, limit = 200): Promise<ApiResult<{ events: TimelineEvent[]; nextCursor: string | null }>> {
+  const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  return request('GET', `${documentPath(groupId, documentId)}/events?${query}`);
+}
+
+/** The live layer, or (with `at`) the layer as it stood at that moment. */
+export function getLayer(groupId: string, documentId: string, at: Date | null = null): Promise<ApiResult<Layer>> {
+  return request('GET', `${documentPath(groupId, documentId)}/annotations${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`);
+}
+
+export const getNotifications = (limit = 30) =>
+  request<{ notifications: NotificationRecord[]; unread: number; nextCursor: string | null }>('GET', `/api/notifications?limit=${limit}`);
+export const markNotificationRead = (id: string) => request<undefined>('POST', `/api/notifications/${segment(id)}/read`);
+export const markAllNotificationsRead = () => request<undefined>('POST', '/api/notifications/read-all');

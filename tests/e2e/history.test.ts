@@ -1,0 +1,134 @@
+/**
+ * History, replay and notifications in real browsers: A edits an annotation twice; B opens its
+ * history and sees both diffs; B moves the replay slider back before A's later annotation existed
+ * and it leaves the margin, then returns with "Back to now"; B's inbox counts A's reply live.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InviteRecord } from '../../shared/accounts.ts';
+import type { AnnotationRecord } from '../../shared/annotations.ts';
+import { signUpUser, type TestUser } from '../helpers/http-client.ts';
+import { createAnnotationCommand, openCommands, type CommandClient } from '../helpers/room-client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { watchConsole, type ConsoleWatch } from './console-watch.ts';
+
+const documentId = 'frus1981-88v41-d97';
+
+describe.skipIf(!hasChromium)('history, replay and notifications', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let ada: TestUser;
+  let bea: TestUser;
+  let groupId: string;
+  let text: string;
+  let pagePath: string;
+  let commandsA: CommandClient;
+  let commandsB: CommandClient;
+  let pageB: Page;
+  let later: AnnotationRecord;
+  const contexts: BrowserContext[] = [];
+  const watches: ConsoleWatch[] = [];
+
+  async function openAs(user: TestUser, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    contexts.push(context);
+    const cookie = user.client.cookie?.split('=') ?? [];
+    await context.addCookies([{ name: cookie[0] ?? '', value: cookie.slice(1).join('='), url: server.url }]);
+    const page = await context.newPage();
+    watches.push(watchConsole(page));
+    await page.goto(`${server.url}${path}`);
+    await page.locator('.connection[data-state="live"]').waitFor();
+    return page;
+  }
+
+  const card = (page: Page, hasText: string) => page.locator('.margin-cards .card', { hasText });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    ada = await signUpUser(server.url, 'Ada Owner');
+    bea = await signUpUser(server.url, 'Bea Member');
+    const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'History seminar' });
+    groupId = created.body.id;
+    expect((await ada.client.post(`/api/groups/${groupId}/documents`, { documentId })).status).toBe(201);
+    const invite = await ada.client.post<InviteRecord>(`/api/groups/${groupId}/invites`, { role: 'member' });
+    expect((await bea.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
+    text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
+    pagePath = `/groups/${groupId}/documents/${documentId}`;
+    commandsA = await openCommands(server.url, ada);
+    commandsB = await openCommands(server.url, bea);
+
+    const first = createAnnotationCommand({ text, quote: 'new leader', groupId, documentId, body: 'First thought about the memo' });
+    expect((await commandsA.send(first)).ok).toBe(true);
+    for (const body of ['Second thought about the memo', 'Second thought about the whole memo']) {
+      const edit = { type: 'annotation.edit', commandId: crypto.randomUUID(), annotationId: first.annotationId, body };
+      expect((await commandsA.send(edit)).ok).toBe(true);
+    }
+    // A clear gap, so that a moment between the two annotations is easy to pick.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const second = createAnnotationCommand({ text, quote: text.slice(600, 640).trim(), groupId, documentId, body: 'A later remark' });
+    const result = await commandsA.send(second);
+    if (!result.ok || !result.annotation) throw new Error('the later annotation was not created');
+    later = result.annotation;
+  });
+
+  afterAll(async () => {
+    commandsA?.close();
+    commandsB?.close();
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows B the history of A’s annotation with both diffs', async () => {
+    pageB = await openAs(bea, pagePath);
+    await card(pageB, 'whole memo').getByRole('button', { name: 'Edited · history' }).click();
+    const dialog = pageB.getByRole('dialog', { name: 'History' });
+    await dialog.locator('.revision').nth(2).waitFor();
+    expect(await dialog.locator('.revision').count()).toBe(3);
+    // Newest first: the second edit added "whole", the first replaced "First" with "Second".
+    const newest = dialog.locator('.revision').nth(0);
+    expect(await newest.locator('ins').allTextContents()).toEqual([expect.stringContaining('whole')]);
+    const middle = dialog.locator('.revision').nth(1);
+    expect((await middle.locator('del').allTextContents()).join('')).toContain('First');
+    expect((await middle.locator('ins').allTextContents()).join('')).toContain('Second');
+    // B is not the author: nothing to restore.
+    expect(await dialog.getByRole('button', { name: 'Restore' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('replays the layer before the later annotation, read-only, then returns to now', async () => {
+    await card(pageB, 'A later remark').waitFor();
+    await pageB.getByRole('button', { name: 'Replay' }).click();
+    await pageB.locator('.replay-label', { hasText: 'Live' }).waitFor();
+    await pageB.locator('.replay-range').fill(String(Date.parse(later.createdAt) - 500));
+    await pageB.locator('.replay-label', { hasText: 'read-only' }).waitFor();
+    await card(pageB, 'A later remark').waitFor({ state: 'detached' });
+    await card(pageB, 'whole memo').waitFor();
+    expect(await pageB.getByRole('button', { name: 'Annotate' }).count()).toBe(0);
+
+    await pageB.getByRole('button', { name: 'Back to now' }).click();
+    await card(pageB, 'A later remark').waitFor();
+    await pageB.getByRole('button', { name: 'Annotate' }).waitFor();
+  });
+
+  it('counts A’s reply to B’s annotation in B’s inbox, live', async () => {
+    const mine = createAnnotationCommand({ text, quote: text.slice(900, 930).trim(), groupId, documentId, body: 'Bea asks a question' });
+    expect((await commandsB.send(mine)).ok).toBe(true);
+    expect(await pageB.locator('.inbox-badge').isHidden()).toBe(true);
+    const reply = { type: 'reply.create', commandId: crypto.randomUUID(), replyId: crypto.randomUUID(), annotationId: mine.annotationId, parentId: null, body: 'Ada answers' };
+    expect((await commandsA.send(reply)).ok).toBe(true);
+    await pageB.locator('.inbox-badge', { hasText: '1' }).waitFor();
+    await pageB.getByRole('button', { name: /^Inbox/ }).click();
+    const item = pageB.locator('.inbox-item', { hasText: 'Ada answers' });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Mark read' }).click();
+    await pageB.locator('.inbox-badge').waitFor({ state: 'hidden' });
+  });
+
+  it('met no console error or CSP violation', () => {
+    for (const watch of watches) expect(watch.problems).toEqual([]);
+  });
+});
