@@ -44,10 +44,8 @@ export type Handler<C extends Command> = (tx: Queryable, actor: UserActor, comma
 
 export async function runCommand(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
   try {
-    const earlier = await findAppliedCommand(db, command.commandId, actor.id);
-    if (earlier === 'foreign') return refused(commandConflict('This command id was already used'));
-    if (earlier) return { result: earlier, changes: [], notices: noNotices };
-
+    // No look-up of the command id first: a retry is rare, and the id's primary key catches it at
+    // the end of the transaction, which is then rolled back (see answerRetry).
     return await db.transaction(async (tx) => {
       const handler = handlers[command.type] as Handler<Command>;
       const previousBody = await bodyBefore(tx, command);
@@ -57,25 +55,29 @@ export async function runCommand(db: Database, actor: UserActor, command: Comman
       return { ...outcome, notices };
     });
   } catch (error) {
-    if (error instanceof HttpError) return refused(error);
-    if (isUniqueViolation(error)) return retryAfterRace(db, actor, command);
+    if (error instanceof HttpError || isUniqueViolation(error)) {
+      const retry = await answerRetry(db, actor, command);
+      if (retry) return retry;
+      return refused(error instanceof HttpError ? error : commandConflict('A record with this id already exists'));
+    }
     if (isConnectionError(error)) return refused(databaseUnavailable());
     throw error;
   }
 }
 
-function refused(error: HttpError): CommandOutcome {
-  return { result: { ok: false, error: error.id, message: error.message, status: error.status }, changes: [], notices: noNotices };
+/**
+ * A command that failed may be a retry of one already applied (its delete finds nothing to delete,
+ * its create finds its id taken): then it answers what it answered the first time. A command id
+ * another person used is refused.
+ */
+async function answerRetry(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome | null> {
+  const earlier = await findAppliedCommand(db, command.commandId, actor.id);
+  if (earlier === 'foreign') return refused(commandConflict('This command id was already used'));
+  return earlier ? { result: earlier, changes: [], notices: noNotices } : null;
 }
 
-/**
- * The same command arrived twice at once, or its record id is taken: if the twin committed, answer
- * what it answered; otherwise the id belongs to something else.
- */
-async function retryAfterRace(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
-  const earlier = await findAppliedCommand(db, command.commandId, actor.id);
-  if (earlier && earlier !== 'foreign') return { result: earlier, changes: [], notices: noNotices };
-  return refused(commandConflict('A record with this id already exists'));
+function refused(error: HttpError): CommandOutcome {
+  return { result: { ok: false, error: error.id, message: error.message, status: error.status }, changes: [], notices: noNotices };
 }
 
 /** The body an edit replaces, so that only mentions it adds notify anyone. */

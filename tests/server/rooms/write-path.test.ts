@@ -67,6 +67,13 @@ describe('commands in, state out: two members and an observer in one room', () =
     expect(second).toEqual(first);
     const rows = await server.db.query('SELECT id FROM annotations WHERE id = $1', [command.annotationId]);
     expect(rows.rows).toHaveLength(1);
+    // A retried delete finds nothing left to delete, and still answers what it answered.
+    const remove = { type: 'annotation.delete', commandId: crypto.randomUUID(), annotationId: command.annotationId };
+    const removed = await commands.ben.send(remove);
+    expect(removed).toMatchObject({ ok: true, annotation: { isDeleted: true } });
+    expect(await commands.ben.send(remove)).toEqual(removed);
+    const events = await server.db.query("SELECT count(*)::int AS n FROM annotation_events WHERE annotation_id = $1 AND action = 'deleted'", [command.annotationId]);
+    expect(events.rows).toEqual([{ n: 1 }]);
   });
 
   it('threads replies, edits, tags, resolves, and each change reaches every reader', async () => {
