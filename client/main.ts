@@ -11,6 +11,7 @@ import { statusMessage } from './dom.ts';
 import { renderGroupListPage } from './groups/group-list-page.ts';
 import { renderGroupPage } from './groups/group-page.ts';
 import { renderInvitePage } from './invites/invite-page.ts';
+import { renderReportPage } from './report/report-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
 import { startRouter } from './router.ts';
 import { loadSession } from './services/session.ts';
@@ -38,6 +39,10 @@ startRouter(
     {
       pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/?$/,
       render: (container, [groupId, documentId]) => renderGroupReaderPage(container, groupId ?? '', documentId ?? ''),
+    },
+    {
+      pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/report\/?$/,
+      render: (container, [groupId, documentId]) => renderReportPage(container, groupId ?? '', documentId ?? ''),
     },
     { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
   ],

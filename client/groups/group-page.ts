@@ -7,6 +7,7 @@
  */
 import type { GroupRecord, MemberRecord, Role, UserRecord } from '../../shared/accounts.ts';
 import { requireSignIn } from '../account/require-sign-in.ts';
+import { createActivityFeed } from '../activity/activity-feed.ts';
 import { el, statusMessage } from '../dom.ts';
 import { setFlash } from '../flash.ts';
 import { messageLine, pageHeading } from '../forms.ts';
@@ -52,6 +53,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
   const onlineNow = createOnlineList();
   const documents = createGroupDocuments(update);
   const invites = group.role === 'owner' ? createInviteManager(group.id) : null;
+  const activity = createActivityFeed(group.id);
   const leave = el('button', { type: 'button', class: 'button-quiet' }, 'Leave seminar');
   leave.addEventListener('click', () => void leaveGroup());
   const page = el(
@@ -63,6 +65,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     message.element,
     el('div', { class: 'group-columns' }, members.element, onlineNow.element),
     documents.element,
+    activity.element,
     invites?.element,
     el('section', { class: 'group-section group-leave', 'aria-label': 'Leave' }, leave),
   );
@@ -145,7 +148,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     // A role changed or a document was added, by this user or another: fetch the group again.
     else if (event.type === 'updated') void reload();
   });
-  return [stopPresence, stopMembership];
+  return [stopPresence, stopMembership, activity.destroy];
 }
 
 function myGroupsLink(): HTMLElement {

@@ -29,6 +29,7 @@ const actionLabels: Record<string, string> = {
   hidden: 'hid',
   unhidden: 'unhid',
   deleted: 'deleted',
+  reanchored: 're-attached to a passage',
 };
 
 export function openHistoryPanel(input: HistoryPanelInput): void {

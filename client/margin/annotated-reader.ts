@@ -46,6 +46,17 @@ export interface AnnotatedReaderInput {
   me: Author;
 }
 
+/** The seminar report with the margin's filters (client/report/report-page.ts reads them back). */
+function reportPath(groupId: string, documentId: string, filters: Filters): string {
+  const query = new URLSearchParams();
+  if (filters.tag !== null) query.set('tag', filters.tag);
+  if (filters.authorId !== null) query.set('author', filters.authorId);
+  if (filters.status !== 'all') query.set('status', filters.status);
+  if (filters.isMineOnly) query.set('mine', '1');
+  const search = query.toString();
+  return `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}/report${search ? `?${search}` : ''}`;
+}
+
 export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedReaderInput): Cleanup {
   const { record, group, me } = input;
   const scope = `${group?.id ?? 'private'}/${record.id}`;
@@ -97,6 +108,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       }),
     isReplaying: () => replayed !== null,
   };
+  const reportLink = group ? el('a', { class: 'report-link', href: '', 'data-link': '' }, 'Seminar report') : null;
   const replay = group
     ? createReplaySlider(group.id, record.id, (past) => {
         replayed = past;
@@ -143,6 +155,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         // The filters sit up here, so the whole margin is free for cards beside their passages.
         el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
         replay?.element,
+        reportLink,
       ),
       // The selection bar sticks to the bottom of the text's column, clear of the margin.
       el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),
@@ -203,11 +216,14 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   // --- rendering -----------------------------------------------------------------------------
   let isRefreshQueued = false;
+  let isDestroyed = false;
   function refresh(): void {
     if (isRefreshQueued) return;
     isRefreshQueued = true;
     requestAnimationFrame(() => {
       isRefreshQueued = false;
+      // A refresh queued just before the page was left (a link followed) finds the view destroyed.
+      if (isDestroyed) return;
       renderAll();
     });
   }
@@ -241,6 +257,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       remote: presence.remoteSelections(),
     });
     filtersBar.update(layer.tags, members);
+    if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));
     margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
     showConnection();
@@ -392,6 +409,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   refresh();
 
   return () => {
+    isDestroyed = true;
     document.removeEventListener('selectionchange', onSelectionChange);
     unbindShortcuts();
     clearTimeout(selectionTimer);

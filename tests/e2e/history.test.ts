@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     const page = await context.newPage();
     watches.push(watchConsole(page));
     await page.goto(`${server.url}${path}`);
-    await page.locator('.connection[data-state="live"]').waitFor();
+    if (path.includes('/documents/')) await page.locator('.connection[data-state="live"]').waitFor();
     return page;
   }
 
@@ -114,10 +114,18 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     await pageB.getByRole('button', { name: 'Annotate' }).waitFor();
   });
 
-  it('counts A’s reply to B’s annotation in B’s inbox, live', async () => {
+  it('counts A’s reply to B’s annotation in B’s inbox, live, and shows B’s annotation in A’s activity feed', async () => {
+    const pageA = await openAs(ada, `/groups/${groupId}`);
+    await pageA.getByRole('heading', { name: 'Activity' }).waitFor();
+    // The page has joined the group's room once presence names A.
+    await pageA.waitForTimeout(500);
     const mine = createAnnotationCommand({ text, quote: text.slice(900, 930).trim(), groupId, documentId, body: 'Bea asks a question' });
     expect((await commandsB.send(mine)).ok).toBe(true);
     expect(await pageB.locator('.inbox-badge').isHidden()).toBe(true);
+    const activity = pageA.locator('.activity-item', { hasText: 'Bea Member annotated' });
+    await activity.waitFor();
+    expect(await activity.textContent()).toMatch(/Bea Member annotated p\. \d+: ‘/);
+    expect(await activity.locator('a').getAttribute('href')).toBe(`${pagePath}#annotation-${mine.annotationId}`);
     const reply = { type: 'reply.create', commandId: crypto.randomUUID(), replyId: crypto.randomUUID(), annotationId: mine.annotationId, parentId: null, body: 'Ada answers' };
     expect((await commandsA.send(reply)).ok).toBe(true);
     await pageB.locator('.inbox-badge', { hasText: '1' }).waitFor();
@@ -126,6 +134,26 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     await item.waitFor();
     await item.getByRole('button', { name: 'Mark read' }).click();
     await pageB.locator('.inbox-badge').waitFor({ state: 'hidden' });
+  });
+
+  it('builds the seminar report in text order, with page numbers and a Markdown download', async () => {
+    await pageB.goto(`${server.url}${pagePath}`);
+    await pageB.getByRole('link', { name: 'Seminar report' }).click();
+    await pageB.waitForURL((url) => url.pathname === `${pagePath}/report`);
+    const entries = pageB.locator('.report-entry');
+    await entries.nth(2).waitFor();
+    expect(await entries.count()).toBe(3);
+    const headings = await entries.locator('h2').allTextContents();
+    for (const heading of headings) expect(heading).toMatch(/^\d\. \w+, pp?\. \d+/);
+    // In the order of the text: by where each quote starts.
+    const bodies = [
+      { start: text.indexOf('new leader'), body: 'whole memo' },
+      { start: text.indexOf(text.slice(600, 640).trim()), body: 'A later remark' },
+      { start: text.indexOf(text.slice(900, 930).trim()), body: 'Bea asks a question' },
+    ].sort((a, b) => a.start - b.start);
+    for (const [index, { body }] of bodies.entries()) expect(await entries.nth(index).textContent()).toContain(body);
+    expect(await entries.locator('.report-thread').textContent()).toContain('Ada answers');
+    expect(await pageB.getByRole('link', { name: 'Download Markdown' }).getAttribute('href')).toMatch(/^blob:/);
   });
 
   it('met no console error or CSP violation', () => {
