@@ -17,6 +17,7 @@ import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
 import { openHistoryPanel } from '../history/history-panel.ts';
 import { createReplaySlider } from '../history/replay-slider.ts';
+import { createSeminarMode, type SeminarMode } from '../seminar/seminar-mode.ts';
 import type { Layer } from '../services/history-api.ts';
 import { createSelectionBar } from '../document/selection-bar.ts';
 import { el } from '../dom.ts';
@@ -75,6 +76,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   let closedReason: string | null = null;
   /** The past layer shown while replaying, or null for the live one. */
   let replayed: Layer | null = null;
+  /** Present / follow (set up with presence, below). */
+  let seminar: SeminarMode | null = null;
 
   // --- views ---------------------------------------------------------------------------------
   const avatars = el('div', { class: 'readers-here' });
@@ -108,6 +111,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       }),
     isReplaying: () => replayed !== null,
   };
+  const seminarSlot = el('div', { class: 'seminar-slot' });
   const reportLink = group ? el('a', { class: 'report-link', href: '', 'data-link': '' }, 'Seminar report') : null;
   const replay = group
     ? createReplaySlider(group.id, record.id, (past) => {
@@ -155,6 +159,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         // The filters sit up here, so the whole margin is free for cards beside their passages.
         el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
         replay?.element,
+        seminarSlot,
         reportLink,
       ),
       // The selection bar sticks to the bottom of the text's column, clear of the margin.
@@ -257,6 +262,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       remote: presence.remoteSelections(),
     });
     filtersBar.update(layer.tags, members);
+    seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));
     margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
@@ -383,6 +389,32 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   });
   presence.start();
 
+  // --- seminar mode (present / follow) -------------------------------------------------------
+  seminar = group
+    ? createSeminarMode({
+        me,
+        canPresent: () => !context.isReplaying() && (context.role === 'owner' || context.role === 'moderator'),
+        others: () => presence.others(),
+        set: (field, value) => presence.set(field, value),
+        topOffset: () => {
+          const box = mount.getBoundingClientRect();
+          const found = view.posAtCoords({ left: box.left + 24, top: Math.min(Math.max(box.top + 4, 96), window.innerHeight - 1) });
+          return found ? textMap.offsetAt(found.pos) : null;
+        },
+        focusedId: () => focusedId,
+        // Called while rendering: the scroll and focus wait until that render is done.
+        follow: ({ offset, focusedId: id }) =>
+          queueMicrotask(() => {
+            if (isDestroyed) return;
+            if (id !== focusedId) focus(id && layer.byId.has(id) ? id : null);
+            const top = view.coordsAtPos(textMap.posAt(Math.min(offset, textMap.text.length), 1)).top;
+            window.scrollTo({ top: Math.max(0, top + window.scrollY - 96) });
+          }),
+      })
+    : null;
+  if (seminar) seminarSlot.append(seminar.element);
+  seminar?.update();
+
   // --- permalinks ----------------------------------------------------------------------------
   let isPermalinkOpened = false;
   function openPermalinkOnce(): void {
@@ -417,6 +449,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     stopConnection();
     stopMembership();
     replay?.destroy();
+    seminar?.destroy();
     stopKeyboardSelection();
     queue.destroy();
     groupRoom?.destroy();

@@ -10,7 +10,9 @@ import type { RemoteSelection } from '../document/highlights.ts';
 export interface PresenceSession {
   /** Sets this reader's entry on the room's (current) awareness; again after the room is replaced. */
   start(): void;
-  set(field: 'selection' | 'replying', value: unknown): void;
+  set(field: 'selection' | 'replying' | 'presenting' | 'following', value: unknown): void;
+  /** The other connections' entries (other people, and this person's other tabs). */
+  others(): Reader[];
   replyingTo(annotationId: string): string[];
   remoteSelections(): RemoteSelection[];
 }
@@ -33,6 +35,10 @@ export function createPresenceSession(room: () => RoomHandle, me: Author, listen
       const current = awareness.getLocalState() as Record<string, unknown> | null;
       if (current && JSON.stringify(current[field] ?? null) === JSON.stringify(value)) return;
       awareness.setLocalStateField(field, value);
+    },
+    others() {
+      const ownId = room().awareness().clientID;
+      return readers().filter((reader) => reader.clientId !== ownId);
     },
     replyingTo: (annotationId) =>
       readers()

@@ -9,6 +9,9 @@ export interface PresenceState {
   user: { id: string; name: string; color: string };
   selection: { start: number; end: number } | null;
   replying: string | null;
+  /** Seminar mode (client/seminar/seminar-mode.ts): what a presenter shows, whom a member follows. */
+  presenting?: unknown;
+  following?: string | null;
 }
 
 export interface Reader {

@@ -156,6 +156,26 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     expect(await pageB.getByRole('link', { name: 'Download Markdown' }).getAttribute('href')).toMatch(/^blob:/);
   });
 
+  it('lets the owner present and a member follow her scrolling and her open card', async () => {
+    const pageA = await openAs(ada, pagePath);
+    await pageB.goto(`${server.url}${pagePath}`);
+    await pageB.locator('.connection[data-state="live"]').waitFor();
+    // Only owners and moderators may present.
+    expect(await pageB.getByRole('button', { name: 'Present' }).isHidden()).toBe(true);
+    await pageA.getByRole('button', { name: 'Present' }).click();
+    await pageB.locator('.seminar-status', { hasText: 'Ada Owner is presenting' }).waitFor();
+    await pageB.getByRole('button', { name: 'Follow Ada Owner' }).click();
+    await pageA.locator('.seminar-status', { hasText: 'following: Bea Member' }).waitFor();
+
+    await card(pageA, 'Bea asks a question').getByRole('button', { name: /reply|thread/ }).click();
+    await card(pageB, 'Bea asks a question').locator('.reply', { hasText: 'Ada answers' }).waitFor();
+    await pageA.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await pageB.waitForFunction(() => window.scrollY > 400);
+
+    await pageB.getByRole('button', { name: 'Stop following' }).click();
+    await pageA.locator('.seminar-status', { hasText: /^You are presenting$/ }).waitFor();
+  });
+
   it('met no console error or CSP violation', () => {
     for (const watch of watches) expect(watch.problems).toEqual([]);
   });
