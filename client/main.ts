@@ -10,6 +10,7 @@ import { renderReaderPage } from './document/reader-page.ts';
 import { statusMessage } from './dom.ts';
 import { renderGroupListPage } from './groups/group-list-page.ts';
 import { renderGroupPage } from './groups/group-page.ts';
+import { renderTimelinePage } from './history/timeline-page.ts';
 import { renderInvitePage } from './invites/invite-page.ts';
 import { renderReportPage } from './report/report-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
@@ -39,6 +40,10 @@ startRouter(
     {
       pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/?$/,
       render: (container, [groupId, documentId]) => renderGroupReaderPage(container, groupId ?? '', documentId ?? ''),
+    },
+    {
+      pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/history\/?$/,
+      render: (container, [groupId, documentId]) => renderTimelinePage(container, groupId ?? '', documentId ?? ''),
     },
     {
       pattern: /^\/groups\/([^/]+)\/documents\/([^/]+)\/report\/?$/,

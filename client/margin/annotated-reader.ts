@@ -112,6 +112,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     isReplaying: () => replayed !== null,
   };
   const seminarSlot = el('div', { class: 'seminar-slot' });
+  const timelineLink = group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}/documents/${encodeURIComponent(record.id)}/history`, 'data-link': '' }, 'History of this document') : null;
   const reportLink = group ? el('a', { class: 'report-link', href: '', 'data-link': '' }, 'Seminar report') : null;
   const replay = group
     ? createReplaySlider(group.id, record.id, (past) => {
@@ -160,7 +161,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
         replay?.element,
         seminarSlot,
-        reportLink,
+        el('p', { class: 'document-links' }, timelineLink, reportLink ? ' · ' : null, reportLink),
       ),
       // The selection bar sticks to the bottom of the text's column, clear of the margin.
       el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),

@@ -43,8 +43,24 @@ export const getHistory = (annotationId: string) => request<{ revisions: Revisio
 
 const documentPath = (groupId: string, documentId: string) => `/api/groups/${segment(groupId)}/documents/${segment(documentId)}`;
 
-export function getEvents(groupId: string, documentId: string, cursor: string | null, limit = 200): Promise<ApiResult<{ events: TimelineEvent[]; nextCursor: string | null }>> {
+/** The timeline's filters; absent ones are not sent. */
+export interface TimelineFilters {
+  member?: string;
+  tag?: string;
+  action?: EventAction;
+  from?: string;
+  to?: string;
+}
+
+export function getEvents(
+  groupId: string,
+  documentId: string,
+  cursor: string | null,
+  limit = 200,
+  filters: TimelineFilters = {},
+): Promise<ApiResult<{ events: TimelineEvent[]; nextCursor: string | null }>> {
   const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+  for (const [name, value] of Object.entries(filters)) if (typeof value === 'string' && value !== '') query.set(name, value);
   return request('GET', `${documentPath(groupId, documentId)}/events?${query}`);
 }
 

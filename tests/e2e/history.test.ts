@@ -176,6 +176,33 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     await pageA.locator('.seminar-status', { hasText: /^You are presenting$/ }).waitFor();
   });
 
+  it('lets the author restore an earlier revision, which becomes a new one', async () => {
+    const pageA = await openAs(ada, pagePath);
+    await card(pageA, 'whole memo').getByRole('button', { name: 'Edited · history' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'History' });
+    await dialog.locator('.revision[data-revision="1"]').getByRole('button', { name: 'Restore' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await card(pageB, 'First thought about the memo').waitFor();
+    await card(pageB, 'First thought').getByRole('button', { name: 'Edited · history' }).click();
+    const seen = pageB.getByRole('dialog', { name: 'History' });
+    await seen.locator('.revision').nth(3).waitFor();
+    expect((await seen.locator('.revision').nth(0).locator('ins').allTextContents()).join('')).toContain('First');
+    await seen.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('lists the document’s timeline, newest first, filtered by kind of change', async () => {
+    await pageB.getByRole('link', { name: 'History of this document' }).click();
+    await pageB.waitForURL((url) => url.pathname === `${pagePath}/history`);
+    await pageB.locator('.timeline-event').first().waitFor();
+    expect(await pageB.locator('.timeline-event').first().getAttribute('data-action')).toBe('edited');
+    await pageB.getByLabel('Change').selectOption('edited');
+    await pageB.getByRole('button', { name: 'Filter' }).click();
+    await pageB.waitForFunction(() => [...document.querySelectorAll('.timeline-event')].every((item) => item.getAttribute('data-action') === 'edited'));
+    // Two edits and the restoration.
+    await expect.poll(() => pageB.locator('.timeline-event').count()).toBe(3);
+    expect(await pageB.locator('.timeline-event a').first().getAttribute('href')).toMatch(/#annotation-/);
+  });
+
   it('met no console error or CSP violation', () => {
     for (const watch of watches) expect(watch.problems).toEqual([]);
   });
