@@ -2,37 +2,12 @@
  * History, replay and notifications over HTTP (docs/api.md, "History" and "Notifications and
  * activity"). Every call answers an ApiResult, like the rest of the client's I/O.
  */
-import type { AnnotationKind, AnnotationRecord, AnnotationStatus, EventAction, ReplyRecord } from '../../shared/annotations.ts';
+import type { AnnotationRecord, EventAction, ReplyRecord } from '../../shared/annotations.ts';
+import type { Revision, TimelineEvent } from '../../shared/history.ts';
 import type { NotificationRecord } from '../../shared/notifications.ts';
-import type { DiffPart } from '../../shared/word-diff.ts';
 import { request, segment, type ApiResult } from './api.ts';
 
-export interface Revision {
-  n: number;
-  action: EventAction;
-  actor: { id: string; name: string };
-  at: string;
-  kind: AnnotationKind;
-  body: string | null;
-  tags: string[];
-  status: AnnotationStatus;
-  isHidden: boolean;
-  isDeleted: boolean;
-  /** The word diff of the body from the revision before; null when the body did not change. */
-  diff: DiffPart[] | null;
-}
-
-export interface TimelineEvent {
-  id: string;
-  annotationId: string;
-  replyId: string | null;
-  action: EventAction;
-  actor: { id: string; name: string };
-  at: string;
-  kind: AnnotationKind;
-  quote: string;
-  offset: number;
-}
+export type { Revision, TimelineEvent };
 
 export interface Layer {
   annotations: AnnotationRecord[];

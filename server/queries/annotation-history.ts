@@ -2,26 +2,11 @@
  * An annotation's revisions: its state after each of its events (body, kind, tags, status, hidden,
  * deleted), who made the change and when, and a word diff of the body where it changed.
  */
-import type { AnnotationKind, AnnotationStatus, EventAction } from '../../shared/annotations.ts';
-import { wordDiff, type DiffPart } from '../../shared/word-diff.ts';
+import type { AnnotationKind, AnnotationStatus } from '../../shared/annotations.ts';
+import { wordDiff } from '../../shared/word-diff.ts';
+import type { Revision } from '../../shared/history.ts';
 import type { Queryable } from '../db/database.ts';
 import { findAnnotationRevisionEvents } from '../repos/annotation-events.ts';
-
-export interface Revision {
-  n: number;
-  action: EventAction;
-  actor: { id: string; name: string };
-  at: string;
-  kind: AnnotationKind;
-  /** null when the reader may not see it (hidden from them, or deleted). */
-  body: string | null;
-  tags: string[];
-  status: AnnotationStatus;
-  isHidden: boolean;
-  isDeleted: boolean;
-  /** The body's change from the revision before, when it changed and both are readable. */
-  diff: DiffPart[] | null;
-}
 
 export async function findRevisions(db: Queryable, annotationId: string, options: { mayReadHidden: boolean }): Promise<Revision[]> {
   const events = await findAnnotationRevisionEvents(db, annotationId);

@@ -1,5 +1,5 @@
 /** The append-only history of annotations and replies. */
-import type { EventAction } from '../../shared/annotations.ts';
+import type { AnnotationKind, EventAction } from '../../shared/annotations.ts';
 import type { Queryable } from '../db/database.ts';
 
 export interface NewEvent {
@@ -134,12 +134,12 @@ export interface TimelineFilter {
 export interface TimelineRow extends EventWithActor {
   quote: string;
   offset: number;
-  kind: string;
+  kind: AnnotationKind;
 }
 
 /** A room's events, newest first, one page at a time by keyset (never OFFSET), with filters. */
 export async function findTimeline(db: Queryable, filter: TimelineFilter): Promise<TimelineRow[]> {
-  const { rows } = await db.query<EventColumns & { quote: string; offset: number; kind: string }>(
+  const { rows } = await db.query<EventColumns & { quote: string; offset: number; kind: AnnotationKind }>(
     `SELECT ${eventColumns}, a.selectors->'quote'->>'exact' AS quote, (a.selectors->'position'->>'start')::int AS offset, a.kind
        FROM annotation_events e
        JOIN users u ON u.id = e.actor_id

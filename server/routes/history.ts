@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { eventActions } from '../../shared/annotations.ts';
+import type { TimelineEvent } from '../../shared/history.ts';
 import type { Database } from '../db/database.ts';
 import { enforce } from '../commands/groups.ts';
 import { annotationNotFound, notFound } from '../errors.ts';
@@ -66,7 +67,7 @@ export function historyRouter(db: Database): Router {
       viewer: { id: actor.id, isModerator: role === 'owner' || role === 'moderator' },
     });
     res.json({
-      events: rows.map((row) => ({
+      events: rows.map((row): TimelineEvent => ({
         id: row.id,
         annotationId: row.annotationId,
         replyId: row.replyId,

@@ -3,7 +3,7 @@
  * history and sees both diffs; B moves the replay slider back before A's later annotation existed
  * and it leaves the margin, then returns with "Back to now"; B's inbox counts A's reply live.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord } from '../../shared/annotations.ts';
@@ -11,7 +11,7 @@ import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, type CommandClient } from '../helpers/room-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { watchConsole, type ConsoleWatch } from './console-watch.ts';
+import { signedInPages, type SignedInPages } from './signed-in-pages.ts';
 
 const documentId = 'frus1981-88v41-d97';
 
@@ -27,26 +27,16 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
   let commandsB: CommandClient;
   let pageB: Page;
   let later: AnnotationRecord;
-  const contexts: BrowserContext[] = [];
-  const watches: ConsoleWatch[] = [];
+  let pages: SignedInPages;
 
-  async function openAs(user: TestUser, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    contexts.push(context);
-    const cookie = user.client.cookie?.split('=') ?? [];
-    await context.addCookies([{ name: cookie[0] ?? '', value: cookie.slice(1).join('='), url: server.url }]);
-    const page = await context.newPage();
-    watches.push(watchConsole(page));
-    await page.goto(`${server.url}${path}`);
-    if (path.includes('/documents/')) await page.locator('.connection[data-state="live"]').waitFor();
-    return page;
-  }
+  const openAs = (user: TestUser, path: string) => pages.openAs(user, path);
 
   const card = (page: Page, hasText: string) => page.locator('.margin-cards .card', { hasText });
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
+    pages = signedInPages(browser, () => server.url);
     ada = await signUpUser(server.url, 'Ada Owner');
     bea = await signUpUser(server.url, 'Bea Member');
     const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'History seminar' });
@@ -76,7 +66,7 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
   afterAll(async () => {
     commandsA?.close();
     commandsB?.close();
-    for (const context of contexts) await context.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.close();
   });
@@ -204,6 +194,6 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
   });
 
   it('met no console error or CSP violation', () => {
-    for (const watch of watches) expect(watch.problems).toEqual([]);
+    for (const watch of pages.watches) expect(watch.problems).toEqual([]);
   });
 });

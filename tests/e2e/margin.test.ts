@@ -5,14 +5,14 @@
  * write nothing, not even with a command crafted on its own socket.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteRecord } from '../../shared/accounts.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { watchConsole, type ConsoleWatch } from './console-watch.ts';
+import { signedInPages, type SignedInPages } from './signed-in-pages.ts';
 import { horizontalOverflow, selectBetween } from './reader-page.ts';
 
 const documentId = 'frus1981-88v41-d97';
@@ -26,8 +26,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   let groupId: string;
   let text: string;
   let pagePath: string;
-  const contexts: BrowserContext[] = [];
-  const watches: ConsoleWatch[] = [];
+  let pages: SignedInPages;
   let pageA: Page;
   let pageB: Page;
   let pageO: Page;
@@ -38,23 +37,14 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     expect((await user.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
   }
 
-  async function openAs(user: TestUser, path = pagePath): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    contexts.push(context);
-    const cookie = user.client.cookie?.split('=') ?? [];
-    await context.addCookies([{ name: cookie[0] ?? '', value: cookie.slice(1).join('='), url: server.url }]);
-    const page = await context.newPage();
-    watches.push(watchConsole(page));
-    await page.goto(`${server.url}${path}`);
-    if (path.includes('/documents/')) await page.locator('.connection[data-state="live"]').waitFor();
-    return page;
-  }
+  const openAs = (user: TestUser, path = pagePath) => pages.openAs(user, path);
 
   const card = (page: Page, hasText: string) => page.locator('.margin-cards .card', { hasText });
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
+    pages = signedInPages(browser, () => server.url);
     ada = await signUpUser(server.url, 'Ada Owner');
     bea = await signUpUser(server.url, 'Bea Member');
     oto = await signUpUser(server.url, 'Oto Observer');
@@ -70,7 +60,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.close();
   });
@@ -187,7 +177,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   });
 
   it('keeps A’s annotation written offline as pending and sends it on reconnect; B then sees it', async () => {
-    await contexts[0]?.setOffline(true);
+    await pages.contexts[0]?.setOffline(true);
     await pageA.locator('.connection[data-state="offline"]').waitFor();
     await selectBetween(pageA, 'November 1986', ' to host');
     await pageA.keyboard.press('a');
@@ -198,7 +188,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await pageB.waitForTimeout(500);
     expect(await card(pageB, 'Written on the train').count()).toBe(0);
 
-    await contexts[0]?.setOffline(false);
+    await pages.contexts[0]?.setOffline(false);
     await card(pageB, 'Written on the train').waitFor();
     await expect.poll(() => card(pageA, 'Written on the train').locator('.badge-pending').count()).toBe(0);
   });
@@ -231,7 +221,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await pageA.getByLabel('Note', { exact: true }).fill('Soon to be deleted');
     await pageA.getByRole('button', { name: 'Save annotation' }).click();
     await card(pageB, 'Soon to be deleted').getByRole('button', { name: 'Open thread' }).click();
-    await contexts[1]?.setOffline(true);
+    await pages.contexts[1]?.setOffline(true);
     await pageB.locator('.connection[data-state="offline"]').waitFor();
     await card(pageB, 'Soon to be deleted').getByPlaceholder('Write a reply').fill('A reply that comes too late');
     await card(pageB, 'Soon to be deleted').getByRole('button', { name: 'Reply', exact: true }).click();
@@ -241,7 +231,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     await expect.poll(() => card(pageA, 'Soon to be deleted').count()).toBe(0);
     // Deleted without replies, it leaves no placeholder behind.
     await expect.poll(() => pageA.locator('.card .placeholder', { hasText: 'deleted' }).count()).toBe(0);
-    await contexts[1]?.setOffline(false);
+    await pages.contexts[1]?.setOffline(false);
     const notice = pageB.locator('.notice', { hasText: 'Not saved (reply)' });
     await notice.waitFor();
     expect(await notice.locator('.notice-kept').textContent()).toBe('A reply that comes too late');
@@ -351,7 +341,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
 
   it('logged no console errors and no Content-Security-Policy violations', () => {
     // Going offline makes Chromium log the failed reconnection attempts; those are the test's doing.
-    const problems = watches.flatMap((watch) => watch.problems).filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
+    const problems = pages.watches.flatMap((watch) => watch.problems).filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'));
     expect(problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
-import type { Revision } from '../../server/queries/annotation-history.ts';
+import type { Revision } from '../../shared/history.ts';
 import { insertMembership } from '../../server/repos/groups.ts';
 import { importedMemo } from '../fixtures/memo.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
