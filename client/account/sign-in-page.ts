@@ -1,6 +1,7 @@
 /** /signin: email and password; on success, back to `?next=` or to My seminars. */
 import { el } from '../dom.ts';
-import { field, input, messageLine, onSubmit, pageHeading } from '../forms.ts';
+import { field, input, messageLine, onSubmit } from '../forms.ts';
+import { showEntryPage } from './entry-page.ts';
 import { navigate } from '../router.ts';
 import { signIn } from '../services/session.ts';
 import { nextPath, withNext } from './next-path.ts';
@@ -28,16 +29,12 @@ export function renderSignInPage(container: HTMLElement): void {
     }
     navigate(next, { replace: true });
   });
-  const heading = pageHeading('Sign in');
-  heading.id = 'signin-heading';
-  container.replaceChildren(
-    el(
-      'section',
-      { class: 'account-page' },
-      heading,
-      form,
-      el('p', { class: 'form-aside' }, 'New to Marginalia? ', el('a', { href: withNext('/signup', next), 'data-link': '' }, 'Create an account')),
-    ),
-  );
+  showEntryPage(container, {
+    title: 'Sign in',
+    headingId: 'signin-heading',
+    form,
+    aside: 'New to Marginalia? ',
+    otherLink: { href: withNext('/signup', next), label: 'Create an account' },
+  });
   email.focus();
 }

@@ -1,7 +1,8 @@
 /** /signup: name, email, password (checked against the shared limits before it is sent). */
 import { limits } from '../../shared/accounts.ts';
 import { el } from '../dom.ts';
-import { field, input, messageLine, onSubmit, pageHeading } from '../forms.ts';
+import { field, input, messageLine, onSubmit } from '../forms.ts';
+import { showEntryPage } from './entry-page.ts';
 import { navigate } from '../router.ts';
 import { signUp } from '../services/session.ts';
 import { nextPath, withNext } from './next-path.ts';
@@ -44,16 +45,12 @@ export function renderSignUpPage(container: HTMLElement): void {
     }
     navigate(next, { replace: true });
   });
-  const heading = pageHeading('Create an account');
-  heading.id = 'signup-heading';
-  container.replaceChildren(
-    el(
-      'section',
-      { class: 'account-page' },
-      heading,
-      form,
-      el('p', { class: 'form-aside' }, 'Already have an account? ', el('a', { href: withNext('/signin', next), 'data-link': '' }, 'Sign in')),
-    ),
-  );
+  showEntryPage(container, {
+    title: 'Create an account',
+    headingId: 'signup-heading',
+    form,
+    aside: 'Already have an account? ',
+    otherLink: { href: withNext('/signin', next), label: 'Sign in' },
+  });
   name.focus();
 }
