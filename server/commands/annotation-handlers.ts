@@ -10,10 +10,11 @@ import type { Queryable } from '../db/database.ts';
 import { annotationNotFound, badRequest, forbidden, notFound, replyNotFound, selectorsMismatch } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize, type AnnotationAction, type Resource } from '../policies/can.ts';
+import { enforce } from '../policies/enforce.ts';
 import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
+import { annotationResource } from '../queries/annotation-resource.ts';
 import { insertEvent } from '../repos/annotation-events.ts';
 import { findAnnotation, findCreateFacts, insertAnnotation, updateAnnotation, type AnnotationChanges, type AnnotationRow } from '../repos/annotations.ts';
-import { findRole } from '../repos/groups.ts';
 import { findReply, hasLiveReplies, insertReply, updateReply, type ReplyRow } from '../repos/replies.ts';
 import type { Handler, HandlerOutcome, RoomChange } from './annotation-commands.ts';
 
@@ -26,31 +27,18 @@ export function roomOf(annotation: Pick<AnnotationRow, 'groupId' | 'authorId' | 
     : { type: 'private', userId: annotation.authorId, documentId: annotation.documentId };
 }
 
+/** The refusal of a write to an annotation one may read. */
+const notYours = () => forbidden('You may not do this to this annotation');
+
 const roomColumns = (annotation: Pick<AnnotationRow, 'documentId' | 'groupId'>) => ({ documentId: annotation.documentId, groupId: annotation.groupId });
-
-async function resourceOf(tx: Queryable, actor: UserActor, annotation: AnnotationRow, authorId: string): Promise<Resource> {
-  return {
-    type: 'annotation',
-    role: annotation.groupId ? await findRole(tx, annotation.groupId, actor.id) : null,
-    ownerId: annotation.groupId ? null : annotation.authorId,
-    authorId,
-  };
-}
-
-/** Throws the refusal the policy decides; what the actor may not read is "not found". */
-function check(decision: ReturnType<typeof authorize>, notFound: () => Error): void {
-  if (decision === 'allow') return;
-  if (decision === 'forbidden') throw forbidden('You may not do this to this annotation');
-  throw notFound();
-}
 
 /** The live annotation, locked, and the actor's rights on it; deleted ones are gone for commands. */
 async function loadAnnotation(tx: Queryable, actor: UserActor, id: string, action: AnnotationAction): Promise<AnnotationRow> {
   const annotation = await findAnnotation(tx, id, { lock: true });
   if (!annotation || annotation.deletedAt) throw annotationNotFound();
-  const resource = await resourceOf(tx, actor, annotation, annotation.authorId);
-  check(authorize(actor, 'annotation.read', resource), annotationNotFound);
-  check(authorize(actor, action, resource), annotationNotFound);
+  const resource = await annotationResource(tx, actor.id, annotation);
+  enforce(authorize(actor, 'annotation.read', resource), { notFound: annotationNotFound, forbidden: notYours });
+  enforce(authorize(actor, action, resource), { notFound: annotationNotFound, forbidden: notYours });
   return annotation;
 }
 
@@ -58,29 +46,21 @@ async function loadReply(tx: Queryable, actor: UserActor, id: string, action: An
   const reply = await findReply(tx, id, { lock: true });
   const annotation = reply ? await findAnnotation(tx, reply.annotationId) : null;
   if (!reply || reply.deletedAt || !annotation) throw replyNotFound();
-  const resource = await resourceOf(tx, actor, annotation, reply.authorId);
-  check(authorize(actor, 'annotation.read', resource), replyNotFound);
-  check(authorize(actor, action, resource), replyNotFound);
+  const resource = await annotationResource(tx, actor.id, annotation, reply.authorId);
+  enforce(authorize(actor, 'annotation.read', resource), { notFound: replyNotFound, forbidden: notYours });
+  enforce(authorize(actor, action, resource), { notFound: replyNotFound, forbidden: notYours });
   return { reply, annotation };
 }
 
 /** The room's view of an annotation: gone once deleted with nothing left answering it. */
-async function annotationChange(tx: Queryable, id: string): Promise<{ outcome: AnnotationRow; change: RoomChange }> {
-  const row = (await findAnnotation(tx, id))!;
-  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { annotationId: id }));
-  return {
-    outcome: row,
-    change: { room: roomOf(row), map: 'annotations', id, record: isGone ? null : presentAnnotation(row, { withHiddenBody: false }) },
-  };
+async function annotationChange(tx: Queryable, row: AnnotationRow): Promise<RoomChange> {
+  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { annotationId: row.id }));
+  return { room: roomOf(row), map: 'annotations', id: row.id, record: isGone ? null : presentAnnotation(row, { withHiddenBody: false }) };
 }
 
-async function replyChange(tx: Queryable, id: string, annotation: AnnotationRow): Promise<{ outcome: ReplyRow; change: RoomChange }> {
-  const row = (await findReply(tx, id))!;
-  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { parentId: id }));
-  return {
-    outcome: row,
-    change: { room: roomOf(annotation), map: 'replies', id, record: isGone ? null : presentReply(row, { withHiddenBody: false }) },
-  };
+async function replyChange(tx: Queryable, row: ReplyRow, annotation: AnnotationRow): Promise<RoomChange> {
+  const isGone = row.deletedAt !== null && !(await hasLiveReplies(tx, { parentId: row.id }));
+  return { room: roomOf(annotation), map: 'replies', id: row.id, record: isGone ? null : presentReply(row, { withHiddenBody: false }) };
 }
 
 /** Applies `changes`, records `action` with the fields' before and after, and answers. */
@@ -93,12 +73,10 @@ async function changeAnnotation(
 ): Promise<HandlerOutcome> {
   const fields = Object.keys(changes) as (keyof AnnotationChanges)[];
   const before = Object.fromEntries(fields.map((field) => [field, annotation[field]]));
-  await updateAnnotation(tx, annotation.id, changes);
-  const { outcome, change } = await annotationChange(tx, annotation.id);
+  const outcome = await updateAnnotation(tx, annotation.id, changes);
   const after = Object.fromEntries(fields.map((field) => [field, outcome[field]]));
   await insertEvent(tx, { annotationId: annotation.id, ...roomColumns(annotation), actorId: actor.id, action, before, after });
-  const changesList: RoomChange[] = [change];
-  return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: changesList };
+  return { result: { ok: true, annotation: presentAnnotation(outcome, { withHiddenBody: true }) }, changes: [await annotationChange(tx, outcome)] };
 }
 
 async function changeReply(
@@ -109,8 +87,7 @@ async function changeReply(
   changes: { body?: string; isHidden?: boolean; deleted?: boolean },
 ): Promise<HandlerOutcome> {
   const { reply, annotation } = loaded;
-  await updateReply(tx, reply.id, changes);
-  const { outcome, change } = await replyChange(tx, reply.id, annotation);
+  const outcome = await updateReply(tx, reply.id, changes);
   await insertEvent(tx, {
     annotationId: annotation.id,
     ...roomColumns(annotation),
@@ -120,9 +97,9 @@ async function changeReply(
     before: { body: reply.body, isHidden: reply.isHidden, deleted: reply.deletedAt !== null },
     after: { body: outcome.body, isHidden: outcome.isHidden, deleted: outcome.deletedAt !== null },
   });
-  const roomChanges = [change];
+  const roomChanges = [await replyChange(tx, outcome, annotation)];
   // The last reply under a deleted annotation takes its placeholder with it.
-  if (changes.deleted && annotation.deletedAt) roomChanges.push((await annotationChange(tx, annotation.id)).change);
+  if (changes.deleted && annotation.deletedAt) roomChanges.push(await annotationChange(tx, annotation));
   return { result: { ok: true, reply: presentReply(outcome, { withHiddenBody: true }) }, changes: roomChanges };
 }
 
@@ -134,7 +111,7 @@ const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, comman
   const facts = await findCreateFacts(tx, { documentId: command.documentId, groupId, userId: actor.id });
   if (!facts) throw badRequest(`No document with id "${command.documentId}"`); // the library is public
   const resource: Resource = { type: 'annotation', role: facts.role, ownerId: groupId ? null : actor.id, authorId: actor.id };
-  check(authorize(actor, 'annotation.create', resource), () => notFound('The seminar'));
+  enforce(authorize(actor, 'annotation.create', resource), { notFound: () => notFound('The seminar'), forbidden: notYours });
   if (groupId && !facts.isDocumentInGroup) throw forbidden('This seminar does not read that document');
   if (!selectorsAgreeWith(facts.text, command.selectors)) throw selectorsMismatch();
   if (requiresBody(command.kind, command.body)) throw badRequest(`A ${command.kind} needs some text`);
@@ -199,15 +176,15 @@ const reply: Handler<CommandOf<'reply.create'>> = async (tx, actor, command) => 
   // Replying is writing in the annotation's room: members of its group, or the owner of private notes.
   const annotation = await findAnnotation(tx, command.annotationId, { lock: true });
   if (!annotation || annotation.deletedAt) throw annotationNotFound();
-  const resource = await resourceOf(tx, actor, annotation, actor.id);
-  check(authorize(actor, 'annotation.read', resource), annotationNotFound);
-  check(authorize(actor, 'annotation.create', resource), annotationNotFound);
+  const resource = await annotationResource(tx, actor.id, annotation, actor.id);
+  enforce(authorize(actor, 'annotation.read', resource), { notFound: annotationNotFound, forbidden: notYours });
+  enforce(authorize(actor, 'annotation.create', resource), { notFound: annotationNotFound, forbidden: notYours });
   if (command.parentId) {
     const parent = await findReply(tx, command.parentId);
     if (!parent || parent.annotationId !== annotation.id || parent.deletedAt) throw replyNotFound();
   }
-  await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body });
-  const { outcome, change } = await replyChange(tx, command.replyId, annotation);
+  const outcome = await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body });
+  const change = await replyChange(tx, outcome, annotation);
   await insertEvent(tx, {
     annotationId: annotation.id,
     ...roomColumns(annotation),

@@ -5,22 +5,15 @@
  */
 import type { Role } from '../../shared/accounts.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { authorize, type Action, type Decision } from '../policies/can.ts';
+import { authorize, type Action } from '../policies/can.ts';
+import { enforce } from '../policies/enforce.ts';
 import type { Actor } from '../policies/actor.ts';
-import { forbidden, lastOwner, notFound, unauthenticated } from '../errors.ts';
+import { lastOwner, notFound } from '../errors.ts';
 import { findDocument } from '../repos/documents.ts';
 import { insertGroupDocument } from '../repos/group-documents.ts';
 import { deleteMembership, findRole, insertGroup, insertMembership, lockAndCountOwners, updateMembershipRole, type GroupRow } from '../repos/groups.ts';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
-
-/** Turns a policy decision into the error the API answers with; `what` names a hidden thing. */
-export function enforce(decision: Decision, what = 'The seminar'): void {
-  if (decision === 'allow') return;
-  if (decision === 'unauthenticated') throw unauthenticated();
-  if (decision === 'hidden') throw notFound(what);
-  throw forbidden();
-}
 
 export async function createGroup(db: Database, actor: UserActor, input: { name: string; description: string }): Promise<GroupRow> {
   return db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { newInviteToken } from '../auth/session-tokens.ts';
 import { inviteUnusable, notFound } from '../errors.ts';
 import { findRole, insertMembership } from '../repos/groups.ts';
 import { findInviteByToken, findInvites, insertInvite, revokeInvite as revokeInviteRow, useInvite, type InviteRow } from '../repos/invites.ts';
-import { enforce } from './groups.ts';
+import { enforce } from '../policies/enforce.ts';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashSessionToken, newSessionToken, sessionLifetimeMs } from '../auth/session-tokens.ts';
 import { forbidden, invalidCredentials } from '../errors.ts';
-import { deleteOtherSessions, deleteSession, insertSession } from '../repos/sessions.ts';
+import { deleteExpiredSessions, deleteOtherSessions, deleteSession, insertSession } from '../repos/sessions.ts';
 import { findUserByEmail, findUserById, updateUserPasswordHash, type UserRow } from '../repos/users.ts';
 
 export interface OpenedSession {
@@ -23,6 +23,7 @@ export async function signIn(db: Database, email: string, password: string): Pro
   const user = await findUserByEmail(db, email);
   const matches = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !matches) throw invalidCredentials();
+  await deleteExpiredSessions(db); // sessions that ran out are forgotten as new ones begin
   return { user, session: await openSession(db, user.id) };
 }
 

@@ -10,7 +10,7 @@ import { groupRoom, userRoom, type ClientToServerEvents, type GroupPresence, typ
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
-import { findGroupIdsOfUser, findMembers } from '../repos/groups.ts';
+import { findGroupIdsOfUser, findMemberIds } from '../repos/groups.ts';
 import { createPresence } from './presence.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Notices } from '../commands/notices.ts';
@@ -67,8 +67,7 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
   });
 
   async function groupPresence(groupId: string): Promise<GroupPresence> {
-    const members = await findMembers(db, groupId);
-    return { groupId, userIds: members.map((member) => member.userId).filter((id) => presence.isOnline(id)) };
+    return { groupId, userIds: (await findMemberIds(db, groupId)).filter((id) => presence.isOnline(id)) };
   }
 
   async function announce(groupIds: string[]): Promise<void> {

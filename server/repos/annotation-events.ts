@@ -41,29 +41,6 @@ export interface EventRow {
   createdAt: Date;
 }
 
-export async function findEventsOf(db: Queryable, annotationId: string): Promise<EventRow[]> {
-  const { rows } = await db.query<{
-    annotation_id: string;
-    reply_id: string | null;
-    actor_id: string;
-    action: EventAction;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-    created_at: Date;
-  }>('SELECT annotation_id, reply_id, actor_id, action, before, after, created_at FROM annotation_events WHERE annotation_id = $1 ORDER BY id', [
-    annotationId,
-  ]);
-  return rows.map((row) => ({
-    annotationId: row.annotation_id,
-    replyId: row.reply_id,
-    actorId: row.actor_id,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    createdAt: row.created_at,
-  }));
-}
-
 export interface EventWithActor extends EventRow {
   id: string;
   actorName: string;
@@ -106,7 +83,7 @@ export async function findAnnotationRevisionEvents(db: Queryable, annotationId: 
 }
 
 /** Every event of a room up to `until`, oldest first: what a replay folds. */
-export async function findRoomEventsUntil(db: Queryable, room: { groupId: string | null; documentId: string; authorId?: string }, until: Date): Promise<EventWithActor[]> {
+export async function findRoomEventsUntil(db: Queryable, room: { groupId: string | null; documentId: string }, until: Date): Promise<EventWithActor[]> {
   const { rows } = await db.query<EventColumns>(
     `SELECT ${eventColumns} FROM annotation_events e JOIN users u ON u.id = e.actor_id
       WHERE e.document_id = $1 AND e.group_id IS NOT DISTINCT FROM $2 AND e.created_at <= $3

@@ -126,15 +126,17 @@ export async function findRoomAnnotations(
 
 export type AnnotationChanges = Partial<Pick<AnnotationRow, 'kind' | 'body' | 'tags' | 'status' | 'isHidden' | 'deletedAt' | 'selectors'>>;
 
-export async function updateAnnotation(db: Queryable, id: string, changes: AnnotationChanges): Promise<void> {
-  await db.query(
-    `UPDATE annotations SET
+/** Applies the changes and returns the row as it now stands, in one round trip. */
+export async function updateAnnotation(db: Queryable, id: string, changes: AnnotationChanges): Promise<AnnotationRow> {
+  const { rows } = await db.query<AnnotationColumns>(
+    `WITH a AS (UPDATE annotations SET
        kind = coalesce($2, kind), body = coalesce($3, body), tags = coalesce($4, tags), status = coalesce($5, status),
        is_hidden = coalesce($6, is_hidden), deleted_at = CASE WHEN $7::boolean THEN coalesce(deleted_at, now()) ELSE deleted_at END,
        selectors = coalesce($8::jsonb, selectors),
        edited_at = CASE WHEN $2::text IS NOT NULL OR $3::text IS NOT NULL THEN now() ELSE edited_at END,
        updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING *)
+     SELECT ${columns} FROM a JOIN users u ON u.id = a.author_id`,
     [
       id,
       changes.kind ?? null,
@@ -146,6 +148,7 @@ export async function updateAnnotation(db: Queryable, id: string, changes: Annot
       changes.selectors ? JSON.stringify(changes.selectors) : null,
     ],
   );
+  return toRow(rows[0]!);
 }
 
 export interface CreateFacts {

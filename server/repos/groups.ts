@@ -68,6 +68,12 @@ export async function findMembers(db: Queryable, groupId: string): Promise<Membe
   return rows.map((row) => ({ userId: row.user_id, displayName: row.display_name, role: row.role, joinedAt: row.joined_at }));
 }
 
+/** The ids of a group's members: what presence intersects with who is online. */
+export async function findMemberIds(db: Queryable, groupId: string): Promise<string[]> {
+  const { rows } = await db.query<{ user_id: string }>('SELECT user_id FROM memberships WHERE group_id = $1', [groupId]);
+  return rows.map((row) => row.user_id);
+}
+
 /** Locks the group's memberships for the rest of the transaction and counts its owners. */
 export async function lockAndCountOwners(db: Queryable, groupId: string): Promise<number> {
   await db.query('SELECT id FROM groups WHERE id = $1 FOR UPDATE', [groupId]);

@@ -46,17 +46,23 @@ const toRow = (row: ReplyColumns): ReplyRow => ({
   editedAt: row.edited_at,
 });
 
+/** Inserts and returns the row as `findReply` would read it, in one round trip. */
 export async function insertReply(
   db: Queryable,
   reply: Pick<ReplyRow, 'id' | 'annotationId' | 'parentId' | 'authorId' | 'body'>,
-): Promise<void> {
-  await db.query('INSERT INTO replies (id, annotation_id, parent_id, author_id, body) VALUES ($1, $2, $3, $4, $5)', [
+): Promise<ReplyRow> {
+  const { rows } = await db.query<ReplyColumns>(
+    `WITH r AS (INSERT INTO replies (id, annotation_id, parent_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING *)
+     SELECT ${columns} FROM r JOIN users u ON u.id = r.author_id`,
+    [
     reply.id,
     reply.annotationId,
     reply.parentId,
     reply.authorId,
     reply.body,
-  ]);
+    ],
+  );
+  return toRow(rows[0]!);
 }
 
 export async function findReply(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<ReplyRow | null> {
@@ -86,12 +92,15 @@ export async function hasLiveReplies(db: Queryable, of: { annotationId: string }
   return rows.length > 0;
 }
 
-export async function updateReply(db: Queryable, id: string, changes: { body?: string; isHidden?: boolean; deleted?: boolean }): Promise<void> {
-  await db.query(
-    `UPDATE replies SET body = coalesce($2, body), is_hidden = coalesce($3, is_hidden),
+/** Applies the changes and returns the row as it now stands, in one round trip. */
+export async function updateReply(db: Queryable, id: string, changes: { body?: string; isHidden?: boolean; deleted?: boolean }): Promise<ReplyRow> {
+  const { rows } = await db.query<ReplyColumns>(
+    `WITH r AS (UPDATE replies SET body = coalesce($2, body), is_hidden = coalesce($3, is_hidden),
        edited_at = CASE WHEN $2::text IS NOT NULL THEN now() ELSE edited_at END,
        deleted_at = CASE WHEN $4::boolean THEN coalesce(deleted_at, now()) ELSE deleted_at END, updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING *)
+     SELECT ${columns} FROM r JOIN users u ON u.id = r.author_id`,
     [id, changes.body ?? null, changes.isHidden ?? null, changes.deleted ?? false],
   );
+  return toRow(rows[0]!);
 }

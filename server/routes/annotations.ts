@@ -7,16 +7,18 @@ import type { RoomName } from '../../shared/rooms.ts';
 import type { Role } from '../../shared/accounts.ts';
 import type { Database } from '../db/database.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
-import { enforce } from '../commands/groups.ts';
+import { enforce } from '../policies/enforce.ts';
 import { annotationNotFound, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize } from '../policies/can.ts';
-import { findLayer } from '../queries/annotation-layer.ts';
+import { findLayer, layerOf } from '../queries/annotation-layer.ts';
+import { annotationResource } from '../queries/annotation-resource.ts';
+import { findRepliesOf } from '../repos/replies.ts';
 import { findDocumentText } from '../repos/documents.ts';
 import { isDocumentInGroup } from '../repos/group-documents.ts';
 import { findRole } from '../repos/groups.ts';
 import { findAnnotation } from '../repos/annotations.ts';
-import { parseBody, requireAllowed, requireUser, uuidParam } from './parse.ts';
+import { ownAccount, parseBody, requireAllowed, requireUser, uuidParam } from './parse.ts';
 import { findLayerAt } from '../queries/replay.ts';
 import { z } from 'zod';
 
@@ -45,7 +47,7 @@ export function annotationsRouter(db: Database, execute: ExecuteCommand): Router
   });
 
   router.get('/documents/:documentId/notes', async (req, res) => {
-    const actor = requireAllowed(req, 'account.read', { type: 'account', userId: req.actor.type === 'user' ? req.actor.id : '' });
+    const actor = requireAllowed(req, 'account.read', ownAccount(req));
     if (!(await findDocumentText(db, req.params.documentId))) throw notFound('The document');
     res.json(await findLayer(db, { type: 'private', userId: actor.id, documentId: req.params.documentId }, hiddenReader(actor, null, actor.id)));
   });
@@ -54,16 +56,13 @@ export function annotationsRouter(db: Database, execute: ExecuteCommand): Router
     const actor = requireUser(req);
     const annotation = await findAnnotation(db, uuidParam(req.params.id, 'The annotation'));
     if (!annotation) throw annotationNotFound();
-    const role = annotation.groupId ? await findRole(db, annotation.groupId, actor.id) : null;
-    const resource = { type: 'annotation', role, ownerId: annotation.groupId ? null : annotation.authorId, authorId: annotation.authorId } as const;
+    const resource = await annotationResource(db, actor.id, annotation);
     if (authorize(actor, 'annotation.read', resource) !== 'allow') throw annotationNotFound();
-    const room: RoomName = annotation.groupId
-      ? { type: 'group', groupId: annotation.groupId, documentId: annotation.documentId }
-      : { type: 'private', userId: annotation.authorId, documentId: annotation.documentId };
-    const layer = await findLayer(db, room, hiddenReader(actor, role, resource.ownerId));
-    const record = layer.annotations.find((candidate) => candidate.id === annotation.id);
+    // Just this annotation and its thread, with the layer's rules for placeholders and hidden text.
+    const layer = layerOf([annotation], await findRepliesOf(db, [annotation.id]), hiddenReader(actor, resource.role, resource.ownerId));
+    const [record] = layer.annotations;
     if (!record) throw annotationNotFound();
-    res.json({ annotation: record, replies: layer.replies.filter((reply) => reply.annotationId === annotation.id) });
+    res.json({ annotation: record, replies: layer.replies });
   });
 
   return router;

@@ -14,7 +14,8 @@ import {
   type Role,
 } from '../../shared/accounts.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { addGroupDocument, changeMemberRole, createGroup, enforce, removeMember } from '../commands/groups.ts';
+import { addGroupDocument, changeMemberRole, createGroup, removeMember } from '../commands/groups.ts';
+import { enforce } from '../policies/enforce.ts';
 import { createInvite, listInvites, revokeInvite } from '../commands/invites.ts';
 import { notFound } from '../errors.ts';
 import { authorize } from '../policies/can.ts';

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { eventActions } from '../../shared/annotations.ts';
 import type { TimelineEvent } from '../../shared/history.ts';
 import type { Database } from '../db/database.ts';
-import { enforce } from '../commands/groups.ts';
+import { enforce } from '../policies/enforce.ts';
 import { annotationNotFound, notFound } from '../errors.ts';
 import { authorize } from '../policies/can.ts';
 import { findRevisions } from '../queries/annotation-history.ts';
+import { annotationResource } from '../queries/annotation-resource.ts';
 import { findTimeline } from '../repos/annotation-events.ts';
 import { findAnnotation } from '../repos/annotations.ts';
 import { isDocumentInGroup } from '../repos/group-documents.ts';
@@ -36,12 +37,7 @@ export function historyRouter(db: Database): Router {
     const actor = requireUser(req);
     const annotation = await findAnnotation(db, uuidParam(req.params.id, 'The annotation'));
     if (!annotation) throw annotationNotFound();
-    const resource = {
-      type: 'annotation',
-      role: annotation.groupId ? await findRole(db, annotation.groupId, actor.id) : null,
-      ownerId: annotation.groupId ? null : annotation.authorId,
-      authorId: annotation.authorId,
-    } as const;
+    const resource = await annotationResource(db, actor.id, annotation);
     const mayReadHidden = authorize(actor, 'annotation.readHidden', resource) === 'allow';
     if (authorize(actor, 'annotation.read', resource) !== 'allow' || (annotation.deletedAt && !mayReadHidden)) throw annotationNotFound();
     res.json({ revisions: await findRevisions(db, annotation.id, { mayReadHidden }) });

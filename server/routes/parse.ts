@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { badRequest, notFound, unauthenticated } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize, type Action, type Resource } from '../policies/can.ts';
-import { enforce } from '../commands/groups.ts';
+import { enforce } from '../policies/enforce.ts';
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body ?? {});
