@@ -6,6 +6,7 @@
  *     --readers=10,100,1000   the reader counts of the fan-out (the largest also runs presence)
  *     --records=50        records per fan-out measurement
  *     --seconds=20        the throughput phase's duration
+ *     --throughput-readers=0,10   readers in the room during each throughput run (writers alone is the issue's workload)
  *     --presence-interval=4   mean seconds between a reader's selection moves
  *     --official-awareness  presence with the unmodified provider, which sends others' awareness back
  *     --database-url=…    PostgreSQL (default BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     presenceMeanIntervalMs: positiveNumber(flags, 'presence-interval', 4) * 1000,
     throughputSeconds: positiveNumber(flags, 'seconds', quick ? 5 : 20),
     throughputWriters: 20,
-    throughputReaders: 10,
+    throughputReaders: (flags.get('throughput-readers') ?? '0,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
     officialAwareness: flags.has('official-awareness'),
   };
   console.log(`write-path benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; readers ${options.readerCounts.join(', ')}; ${options.records} records; throughput ${options.throughputSeconds} s`);

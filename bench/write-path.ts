@@ -26,7 +26,8 @@ export interface WritePathOptions {
   presenceMeanIntervalMs: number;
   throughputSeconds: number;
   throughputWriters: number;
-  throughputReaders: number;
+  /** One throughput run per count: the issue's workload (writers alone), then with readers in the room. */
+  throughputReaders: number[];
   /** Presence with the unmodified provider, which echoes others' awareness (see reader-worker.ts). */
   officialAwareness: boolean;
 }
@@ -42,7 +43,7 @@ export interface WritePathResult {
   fanOut: { readers: number; target: Target['label']; synced: number; delivery: Delivery }[];
   memory: { target: Target['label']; readers: number; presence: boolean; usage: Usage }[];
   presence: { target: Target['label']; readers: number; delivery: Delivery | null; ages: number[]; cpuPercent: number | null; error: string | null }[];
-  throughput: (Throughput & { serverCpuSeconds: number }) | null;
+  throughput: (Throughput & { readers: number; serverCpuSeconds: number })[];
 }
 
 export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -57,7 +58,7 @@ export async function createBenchSchema(databaseUrl: string, cleanup: { add(fn: 
 }
 
 export async function runWritePath(options: WritePathOptions, cleanup: { add(fn: () => Promise<void>): void }): Promise<WritePathResult> {
-  const result: WritePathResult = { fanOut: [], memory: [], presence: [], throughput: null };
+  const result: WritePathResult = { fanOut: [], memory: [], presence: [], throughput: [] };
   const schema = await createBenchSchema(options.databaseUrl, cleanup);
 
   const server = startChild('./server-worker.ts', 'server');
@@ -102,21 +103,25 @@ export async function runWritePath(options: WritePathOptions, cleanup: { add(fn:
 
   // The relay may still be working off a presence backlog: it must not share the CPU with throughput.
   await relay.stop();
-  log(`throughput: ${options.throughputWriters} writers for ${options.throughputSeconds} s, ${options.throughputReaders} readers in the room`);
-  const pool = await openReaderPool({ url: prepared.url, roomName: prepared.roomName, cookies: prepared.readerCookies, count: options.throughputReaders, label: 'throughput' });
+  for (const readers of options.throughputReaders) await measureThroughputWith(readers, server, prepared, options, result);
+  return result;
+}
+
+async function measureThroughputWith(readers: number, server: Child, prepared: PreparedServer, options: WritePathOptions, result: WritePathResult): Promise<void> {
+  log(`throughput: ${options.throughputWriters} writers for ${options.throughputSeconds} s, ${readers} readers in the room`);
+  const pool = readers > 0 ? await openReaderPool({ url: prepared.url, roomName: prepared.roomName, cookies: prepared.readerCookies, count: readers, label: 'throughput' }) : null;
   try {
     const before = await server.call<Usage>('usage');
     const throughput = await measureThroughput({ url: prepared.url, cookies: prepared.writerCookies.slice(1, 1 + options.throughputWriters), groupId: prepared.groupId, documentId, text: prepared.text, seconds: options.throughputSeconds });
     const after = await server.call<Usage>('usage');
     const serverCpuSeconds = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
-    result.throughput = { ...throughput, serverCpuSeconds };
+    result.throughput.push({ ...throughput, readers, serverCpuSeconds });
     const acks = summarize(throughput.ackLatencies);
     log(`  ${(throughput.acknowledged / throughput.seconds).toFixed(0)} acknowledged commands/s (${throughput.acknowledged} in ${throughput.seconds.toFixed(1)} s; ${throughput.refused} refused, ${throughput.failed} failed${throughput.firstError ? `: ${throughput.firstError}` : ''})`);
     log(`  ack latency p50 ${ms(acks.p50)}, p99 ${ms(acks.p99)}, max ${ms(acks.max)}; server CPU ${(serverCpuSeconds / throughput.seconds * 100).toFixed(0)}% of one core`);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
-  return result;
 }
 
 async function measurePresence(target: Target, proc: Child, pool: Awaited<ReturnType<typeof openReaderPool>>, writer: Awaited<ReturnType<Target['openWriter']>>, readers: number, options: WritePathOptions, result: WritePathResult): Promise<void> {
@@ -188,10 +193,9 @@ export function printSummary(result: WritePathResult): void {
     console.log(`presence, ${p.target}, ${p.readers} readers: records p50 ${ms(d.p50)}, p99 ${ms(d.p99)}${missing ? ` (${missing} of ${p.delivery.expected} not delivered within ${p.delivery.settleMs / 1000} s of the last send)` : ''}; ` +
       `presence age p50 ${ms(a.p50)}, p99 ${ms(a.p99)} (${a.count} samples); reader event-loop delay p99 ${ms(p.delivery.readerLoopDelayP99Ms)}; process CPU ${p.cpuPercent === null ? '—' : `${p.cpuPercent.toFixed(0)}%`}`);
   }
-  const t = result.throughput;
-  if (t) {
+  for (const t of result.throughput) {
     const acks = summarize(t.ackLatencies);
-    console.log(`throughput: ${(t.acknowledged / t.seconds).toFixed(0)} acknowledged commands/s over ${t.seconds.toFixed(1)} s; ack p50 ${ms(acks.p50)}, p99 ${ms(acks.p99)}; ${t.refused} refused, ${t.failed} failed; server CPU ${((t.serverCpuSeconds / t.seconds) * 100).toFixed(0)}%`);
+    console.log(`throughput, ${t.readers} readers in the room: ${(t.acknowledged / t.seconds).toFixed(0)} acknowledged commands/s over ${t.seconds.toFixed(1)} s; ack p50 ${ms(acks.p50)}, p99 ${ms(acks.p99)}; ${t.refused} refused, ${t.failed} failed; server CPU ${((t.serverCpuSeconds / t.seconds) * 100).toFixed(0)}%`);
   }
 }
 

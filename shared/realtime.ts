@@ -18,7 +18,8 @@ export interface ServerToClientEvents {
   /** Members' roles or the group's documents changed. */
   'group:updated': (event: { groupId: string }) => void;
   /** Something was written in one of the user's groups (shared/notifications.ts). */
-  activity: (item: ActivityItem) => void;
+  /** A batch of commands' activity in one group, in the order they committed. */
+  activity: (items: ActivityItem[]) => void;
   /** A new notification for this user; `unread` is their inbox's new count. */
   notification: (event: { notification: NotificationRecord; unread: number }) => void;
   /** This user joined a group (from another tab, say). */

@@ -109,8 +109,8 @@ function open(): void {
     presence.delete(groupId);
     for (const listener of groupListeners) listener({ type: 'removed', groupId });
   });
-  next.on('activity', (item) => {
-    for (const listener of activityListeners) listener(item);
+  next.on('activity', (items) => {
+    for (const item of items) for (const listener of activityListeners) listener(item);
   });
   next.on('notification', (event) => {
     for (const listener of notificationListeners) listener(event);

@@ -7,14 +7,23 @@ import type { AnnotationKind, Command, EventAction } from '../../shared/annotati
 import type { RoomName } from '../../shared/rooms.ts';
 import { selectorsAgreeWith } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
-import { annotationNotFound, badRequest, forbidden, notFound, replyNotFound, selectorsMismatch } from '../errors.ts';
+import { HttpError, annotationNotFound, badRequest, forbidden, notFound, replyNotFound, selectorsMismatch } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize, type AnnotationAction, type Resource } from '../policies/can.ts';
 import { enforce } from '../policies/enforce.ts';
 import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
 import { annotationResource } from '../queries/annotation-resource.ts';
 import { insertEvent } from '../repos/annotation-events.ts';
-import { findAnnotation, findCreateFacts, insertAnnotation, updateAnnotation, type AnnotationChanges, type AnnotationRow } from '../repos/annotations.ts';
+import {
+  findAnnotation,
+  findCreateFacts,
+  findCreateFactsOf,
+  insertCreatedAnnotations,
+  updateAnnotation,
+  type AnnotationChanges,
+  type AnnotationRow,
+  type CreateFacts,
+} from '../repos/annotations.ts';
 import { findReply, hasLiveReplies, insertReply, updateReply, type ReplyRow } from '../repos/replies.ts';
 import type { Handler, HandlerOutcome, RoomChange } from './annotation-commands.ts';
 
@@ -105,40 +114,67 @@ async function changeReply(
 
 const requiresBody = (kind: AnnotationKind, body: string) => kind !== 'highlight' && body.trim() === '';
 
-const create: Handler<CommandOf<'annotation.create'>> = async (tx, actor, command) => {
-  const { target } = command;
-  const groupId = target.type === 'group' ? target.groupId : null;
-  const facts = await findCreateFacts(tx, { documentId: command.documentId, groupId, userId: actor.id });
+type CreateSubmission = { actor: UserActor; command: CommandOf<'annotation.create'> };
+
+/**
+ * Creates that arrive together are made together: one read of their facts, then one statement that
+ * writes their rows, events and answers (repos/annotations.ts). Each is checked on its own; a refused
+ * one is answered with its HttpError in its place, and nothing of it is written.
+ */
+export async function createAnnotations(db: Queryable, submissions: readonly CreateSubmission[]): Promise<(HandlerOutcome | HttpError)[]> {
+  const groupIdOf = ({ target }: CommandOf<'annotation.create'>) => (target.type === 'group' ? target.groupId : null);
+  const facts = await findCreateFactsOf(
+    db,
+    submissions.map(({ actor, command }) => ({ documentId: command.documentId, groupId: groupIdOf(command), userId: actor.id })),
+  );
+  const now = new Date();
+  const outcomes = submissions.map(({ actor, command }, i): (HandlerOutcome & { row: AnnotationRow }) | HttpError => {
+    try {
+      const groupId = groupIdOf(command);
+      const known = checkCreate(actor, command, groupId, facts[i]!);
+      const row: AnnotationRow = {
+        id: command.annotationId,
+        documentId: command.documentId,
+        documentVersion: known.version,
+        groupId,
+        visibility: groupId ? 'group' : 'private',
+        authorId: actor.id,
+        authorName: known.userName,
+        kind: command.kind,
+        selectors: command.selectors,
+        body: command.body,
+        tags: command.tags,
+        status: 'open',
+        isHidden: false,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        editedAt: null,
+      };
+      const change: RoomChange = { room: roomOf(row), map: 'annotations', id: row.id, record: presentAnnotation(row, { withHiddenBody: false }) };
+      return { row, result: { ok: true, annotation: presentAnnotation(row, { withHiddenBody: true }) }, changes: [change] };
+    } catch (error) {
+      if (error instanceof HttpError) return error;
+      throw error;
+    }
+  });
+  await insertCreatedAnnotations(
+    db,
+    outcomes.flatMap((outcome, i) => (outcome instanceof HttpError ? [] : [{ row: outcome.row, commandId: submissions[i]!.command.commandId, result: outcome.result }])),
+  );
+  return outcomes.map((outcome) => (outcome instanceof HttpError ? outcome : { result: outcome.result, changes: outcome.changes }));
+}
+
+/** The policy and the text's say on one create; answers the facts it was checked against. */
+function checkCreate(actor: UserActor, command: CommandOf<'annotation.create'>, groupId: string | null, facts: CreateFacts | null): CreateFacts {
   if (!facts) throw badRequest(`No document with id "${command.documentId}"`); // the library is public
   const resource: Resource = { type: 'annotation', role: facts.role, ownerId: groupId ? null : actor.id, authorId: actor.id };
   enforce(authorize(actor, 'annotation.create', resource), { notFound: () => notFound('The seminar'), forbidden: notYours });
   if (groupId && !facts.isDocumentInGroup) throw forbidden('This seminar does not read that document');
   if (!selectorsAgreeWith(facts.text, command.selectors)) throw selectorsMismatch();
   if (requiresBody(command.kind, command.body)) throw badRequest(`A ${command.kind} needs some text`);
-
-  const row = await insertAnnotation(tx, {
-    id: command.annotationId,
-    documentId: command.documentId,
-    documentVersion: facts.version,
-    groupId,
-    visibility: groupId ? 'group' : 'private',
-    authorId: actor.id,
-    kind: command.kind,
-    selectors: command.selectors,
-    body: command.body,
-    tags: command.tags,
-  });
-  await insertEvent(tx, {
-    annotationId: row.id,
-    ...roomColumns(row),
-    actorId: actor.id,
-    action: 'created',
-    before: null,
-    after: { kind: row.kind, body: row.body, tags: row.tags, selectors: row.selectors },
-  });
-  const change: RoomChange = { room: roomOf(row), map: 'annotations', id: row.id, record: presentAnnotation(row, { withHiddenBody: false }) };
-  return { result: { ok: true, annotation: presentAnnotation(row, { withHiddenBody: true }) }, changes: [change] };
-};
+  return facts;
+}
 
 const edit: Handler<CommandOf<'annotation.edit'>> = async (tx, actor, command) => {
   const annotation = await loadAnnotation(tx, actor, command.annotationId, 'annotation.write');
@@ -209,8 +245,8 @@ const unhideReply: Handler<CommandOf<'reply.unhide'>> = async (tx, actor, comman
 const deleteReply: Handler<CommandOf<'reply.delete'>> = async (tx, actor, command) =>
   changeReply(tx, actor, await loadReply(tx, actor, command.replyId, 'annotation.write'), 'deleted', { deleted: true });
 
-export const handlers: { [T in Command['type']]: Handler<CommandOf<T>> } = {
-  'annotation.create': create,
+/** Every command but a create, which goes with the creates that arrive with it (createAnnotations). */
+export const handlers: { [T in Exclude<Command['type'], 'annotation.create'>]: Handler<CommandOf<T>> } = {
   'annotation.edit': edit,
   'annotation.tag': tag,
   'annotation.resolve': resolve,

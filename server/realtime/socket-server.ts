@@ -4,9 +4,12 @@
  * groups is online. Group commands tell it when someone joins or leaves a group, so sockets follow
  * memberships without reconnecting.
  */
+import { groupBy } from '../../shared/group-by.ts';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { groupRoom, userRoom, type ClientToServerEvents, type GroupPresence, type ServerToClientEvents } from '../../shared/realtime.ts';
+import type { ActivityItem } from '../../shared/notifications.ts';
+import { createCoalescer } from './coalescer.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
@@ -28,6 +31,8 @@ export interface RealtimeDeps {
   onMemberLeft(groupId: string, userId: string): void;
 }
 
+const activityWindowMs = 200;
+
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** What the rest of the server tells the realtime layer, and may ask of it. */
@@ -38,8 +43,8 @@ export interface Realtime {
   memberLeft(groupId: string, userId: string): Promise<void>;
   /** Roles or documents of the group changed: its pages should fetch it again. */
   groupChanged(groupId: string): void;
-  /** Announces a committed command's notifications and activity. */
-  publish(notices: Notices): void;
+  /** Announces the notifications and activity of a batch of committed commands. */
+  publish(batch: Notices[]): void;
   isOnline(userId: string): boolean;
   close(): Promise<void>;
 }
@@ -52,6 +57,11 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
     serveClient: false,
   });
   const presence = createPresence();
+  // A busy lecture hall commits hundreds of commands a second: a group hears them as one message per
+  // short window, which a feed read by people cannot tell from one message each.
+  const activity = createCoalescer<ActivityItem>(activityWindowMs, (items) => {
+    for (const [groupId, groupItems] of groupBy(items, (item) => item.groupId)) io.to(groupRoom(groupId)).emit('activity', groupItems);
+  });
 
   io.use(async (socket, next) => {
     try {
@@ -124,9 +134,9 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
       io.to(userRoom(userId)).emit('group:removed', { groupId });
       await announce([groupId]);
     },
-    publish({ notifications, activity }) {
-      if (activity) io.to(groupRoom(activity.groupId)).emit('activity', activity);
-      for (const { userId, ...notification } of notifications) {
+    publish(batch) {
+      for (const notices of batch) if (notices.activity) activity.add(notices.activity);
+      for (const { userId, ...notification } of batch.flatMap((notices) => notices.notifications)) {
         countUnread(db, userId)
           .then((unread) => io.to(userRoom(userId)).emit('notification', { notification, unread }))
           .catch((error: unknown) => logger.warn({ err: error }, 'notification not announced'));
@@ -138,6 +148,7 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
     isOnline: (userId) => presence.isOnline(userId),
     async close() {
       // The HTTP server is closed by its owner; here only the sockets end.
+      activity.flush();
       io.disconnectSockets(true);
     },
   };

@@ -1,5 +1,5 @@
 /** All SQL about annotations. Rows carry their author's display name, as rooms show it. */
-import type { AnnotationKind, AnnotationStatus, Visibility } from '../../shared/annotations.ts';
+import type { AnnotationKind, AnnotationStatus, CommandResult, Visibility } from '../../shared/annotations.ts';
 import type { Role } from '../../shared/accounts.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
@@ -67,32 +67,56 @@ const toRow = (row: AnnotationColumns): AnnotationRow => ({
   editedAt: row.edited_at,
 });
 
-export type NewAnnotation = Pick<
-  AnnotationRow,
-  'id' | 'documentId' | 'documentVersion' | 'groupId' | 'visibility' | 'authorId' | 'kind' | 'selectors' | 'body' | 'tags'
->;
+/** A create as the batch made it: the whole row (times are the server's), and its command's answer. */
+export interface CreatedAnnotation {
+  row: AnnotationRow;
+  commandId: string;
+  result: CommandResult;
+}
 
-/** Inserts and returns the row as `findAnnotation` would read it, in one round trip. */
-export async function insertAnnotation(db: Queryable, annotation: NewAnnotation): Promise<AnnotationRow> {
-  const { rows } = await db.query<AnnotationColumns>(
-    `WITH a AS (
-       INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
-     SELECT ${columns} FROM a JOIN users u ON u.id = a.author_id`,
+/**
+ * Writes creates in one statement, atomic by itself: the rows, their 'created' events (the author's
+ * act; `after` holds what was written) and their commands' answers, so that a retry answers the
+ * same. However many creates a batch brings, this is one round trip and needs no transaction.
+ */
+export async function insertCreatedAnnotations(db: Queryable, creates: readonly CreatedAnnotation[]): Promise<void> {
+  if (creates.length === 0) return;
+  await db.query(
+    `WITH n AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS n(id uuid, document_id text, document_version integer, group_id uuid, visibility text,
+                                                       author_id uuid, kind text, selectors jsonb, body text, tags jsonb, created_at timestamptz,
+                                                       command_id uuid, result jsonb)),
+     a AS (
+       INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags, created_at, updated_at)
+       SELECT n.id, n.document_id, n.document_version, n.group_id, n.visibility, n.author_id, n.kind, n.selectors, n.body,
+              ARRAY(SELECT t.tag FROM jsonb_array_elements_text(n.tags) WITH ORDINALITY AS t(tag, i) ORDER BY t.i), n.created_at, n.created_at
+         FROM n),
+     e AS (
+       INSERT INTO annotation_events (annotation_id, document_id, group_id, actor_id, action, before, after, created_at)
+       SELECT n.id, n.document_id, n.group_id, n.author_id, 'created', NULL,
+              jsonb_build_object('kind', n.kind, 'body', n.body, 'tags', n.tags, 'selectors', n.selectors), n.created_at
+         FROM n)
+     INSERT INTO applied_commands (command_id, actor_id, result) SELECT n.command_id, n.author_id, n.result FROM n`,
     [
-      annotation.id,
-      annotation.documentId,
-      annotation.documentVersion,
-      annotation.groupId,
-      annotation.visibility,
-      annotation.authorId,
-      annotation.kind,
-      JSON.stringify(annotation.selectors),
-      annotation.body,
-      annotation.tags,
+      JSON.stringify(
+        creates.map(({ row, commandId, result }) => ({
+          id: row.id,
+          document_id: row.documentId,
+          document_version: row.documentVersion,
+          group_id: row.groupId,
+          visibility: row.visibility,
+          author_id: row.authorId,
+          kind: row.kind,
+          selectors: row.selectors,
+          body: row.body,
+          tags: row.tags,
+          created_at: row.createdAt,
+          command_id: commandId,
+          result,
+        })),
+      ),
     ],
   );
-  return toRow(rows[0]!);
 }
 
 /** With `lock`, the row stays locked until the transaction ends: commands on one annotation queue. */
@@ -157,18 +181,38 @@ export interface CreateFacts {
   /** The actor's role in the group, null when not a member or for private notes. */
   role: Role | null;
   isDocumentInGroup: boolean;
+  /** The actor's display name, as the new record shows it. */
+  userName: string;
+}
+
+export interface CreateQuestion {
+  documentId: string;
+  groupId: string | null;
+  userId: string;
 }
 
 /** What creating an annotation must know, in one query: the document's text, the actor's role, the group's documents. */
-export async function findCreateFacts(db: Queryable, facts: { documentId: string; groupId: string | null; userId: string }): Promise<CreateFacts | null> {
-  const { rows } = await db.query<{ text: string; version: number; role: Role | null; in_group: boolean }>(
-    `SELECT d.text, d.version, m.role, gd.document_id IS NOT NULL AS in_group
-       FROM documents d
-       LEFT JOIN memberships m ON m.group_id = $2 AND m.user_id = $3
-       LEFT JOIN group_documents gd ON gd.group_id = $2 AND gd.document_id = d.id
-      WHERE d.id = $1`,
-    [facts.documentId, facts.groupId, facts.userId],
+export async function findCreateFacts(db: Queryable, facts: CreateQuestion): Promise<CreateFacts | null> {
+  return (await findCreateFactsOf(db, [facts]))[0]!;
+}
+
+/** The facts of several creates in one round trip, in their order; each document's text comes once. */
+export async function findCreateFactsOf(db: Queryable, questions: readonly CreateQuestion[]): Promise<(CreateFacts | null)[]> {
+  const { rows } = await db.query<{ i: number; text: string | null; version: number; role: Role | null; in_group: boolean; user_name: string }>(
+    `SELECT q.i, CASE WHEN q.i = min(q.i) OVER (PARTITION BY d.id) THEN d.text END AS text, d.version, m.role,
+            gd.document_id IS NOT NULL AS in_group, u.display_name AS user_name
+       FROM jsonb_to_recordset($1::jsonb) AS q(i integer, document_id text, group_id uuid, user_id uuid)
+       JOIN documents d ON d.id = q.document_id
+       JOIN users u ON u.id = q.user_id
+       LEFT JOIN memberships m ON m.group_id = q.group_id AND m.user_id = q.user_id
+       LEFT JOIN group_documents gd ON gd.group_id = q.group_id AND gd.document_id = d.id`,
+    [JSON.stringify(questions.map((question, i) => ({ i, document_id: question.documentId, group_id: question.groupId, user_id: question.userId })))],
   );
-  const row = rows[0];
-  return row ? { text: row.text, version: row.version, role: row.role, isDocumentInGroup: row.in_group } : null;
+  const texts = new Map<string, string>();
+  for (const row of rows) if (row.text !== null) texts.set(questions[row.i]!.documentId, row.text);
+  const answers: (CreateFacts | null)[] = questions.map(() => null);
+  for (const row of rows) {
+    answers[row.i] = { text: texts.get(questions[row.i]!.documentId)!, version: row.version, role: row.role, isDocumentInGroup: row.in_group, userName: row.user_name };
+  }
+  return answers;
 }

@@ -4,6 +4,7 @@
  * the registry what changed after they commit; a room that is loading at that moment gets the change
  * once loaded (setting a record twice is harmless, missing it is not).
  */
+import { groupBy } from '../../shared/group-by.ts';
 import type WebSocket from 'ws';
 import { closeCodes, roomMaps, roomNameOf, type RoomName } from '../../shared/rooms.ts';
 import type { Database } from '../db/database.ts';
@@ -74,13 +75,20 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     },
 
     async apply(changes) {
-      for (const change of changes) {
-        const entry = rooms.get(roomNameOf(change.room));
+      // One transaction per room, so that a batch reaches each reader as one update.
+      const byRoom = groupBy(changes, (change) => roomNameOf(change.room));
+      for (const [name, roomChanges] of byRoom) {
+        const entry = rooms.get(name);
         if (!entry) continue; // nobody reads it: it will load from the rows
         const room = await entry.ready.catch(() => null);
         if (!room) continue;
-        const map = room.doc.getMap(change.map);
-        room.doc.transact(() => (change.record === null ? map.delete(change.id) : map.set(change.id, change.record)));
+        room.doc.transact(() => {
+          for (const change of roomChanges) {
+            const map = room.doc.getMap(change.map);
+            if (change.record === null) map.delete(change.id);
+            else map.set(change.id, change.record);
+          }
+        });
       }
     },
 

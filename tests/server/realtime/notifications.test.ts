@@ -47,7 +47,7 @@ describe('notifications and activity', () => {
       received[name] = [];
       sockets[name]!.socket.on('notification', (event) => received[name]!.push(event));
     }
-    sockets.cleo!.socket.on('activity', (item) => activity.push(item));
+    sockets.cleo!.socket.on('activity', (items) => activity.push(...items));
     await settle();
   });
   afterAll(async () => {
@@ -126,5 +126,24 @@ describe('notifications and activity', () => {
     expect(activity[0]).toMatchObject({ action: 'created', isReply: false, actor: { name: 'Ben' }, quote: 'new leadership', offset: text.indexOf('new leadership') });
     expect(activity.some((item) => item.isReply && item.actor.name === 'Cleo')).toBe(true);
     expect(activity.every((item) => item.groupId === groupId)).toBe(true);
+  });
+
+  it('tells the group of commands committed close together in one message, not one each', async () => {
+    const messages: ActivityItem[][] = [];
+    const listen = (items: ActivityItem[]) => messages.push(items);
+    sockets.mona!.socket.on('activity', listen);
+    const annotationIds: string[] = [];
+    // One after the other: three batches, committed within the server's short activity window.
+    for (const [name, quote] of [['ana', 'Helsinki'], ['ben', 'dissidents'], ['mona', 'Moscow']] as const) {
+      const command = createAnnotationCommand({ text, quote, groupId, documentId, body: `${name} was here` });
+      await send(name, command);
+      annotationIds.push(command.annotationId);
+    }
+    const deadline = Date.now() + 5_000;
+    while (messages.flat().length < 3 && Date.now() < deadline) await settle();
+    sockets.mona!.socket.off('activity', listen);
+    expect(messages.flat().map((item) => item.annotationId)).toEqual(annotationIds);
+    // A slow machine may cut the window once; a message per command is what must not happen.
+    expect(messages.length).toBeLessThan(3);
   });
 });
