@@ -56,5 +56,8 @@ export const closeCodes = {
   accessRevoked: { code: 4401, reason: 'you may no longer read this room' },
 } as const;
 
-/** The largest message a client may send a room (awareness and sync requests are small). */
+/** The largest message a client may send a room (sync requests are small; awareness is bounded by entry). */
 export const maxClientMessageBytes = 64 * 1024;
+
+/** The largest presence state one client may publish: a name, a colour, a selection, a few flags. */
+export const maxAwarenessStateBytes = 8 * 1024;

@@ -10,7 +10,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { closeCodes, maxClientMessageBytes } from '../../shared/rooms.ts';
+import { closeCodes, maxAwarenessStateBytes, maxClientMessageBytes } from '../../shared/rooms.ts';
 import type { Logger } from '../logger.ts';
 import { encodeAwareness, encodeSyncStep1, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
 import type { Room, RoomConnection } from './room.ts';
@@ -50,9 +50,9 @@ export function serveConnection(room: Room, ws: WebSocket, userId: string, logge
 function handleMessage(room: Room, connection: RoomConnection, message: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   const type = decoding.readVarUint(decoder);
-  // A stale client's offered state (sync step 2) may be large and is dropped unread; anything that
-  // would be kept or relayed is bounded.
-  if (type !== messageSync && message.byteLength > maxClientMessageBytes) throw new Refusal(closeCodes.messageTooLarge);
+  // A stale client's offered state (sync step 2) may be large and is dropped unread; awareness is
+  // bounded entry by entry (handleAwareness); anything else is small.
+  if (type !== messageSync && type !== messageAwareness && message.byteLength > maxClientMessageBytes) throw new Refusal(closeCodes.messageTooLarge);
   switch (type) {
     case messageSync:
       return handleSync(room, decoder);
@@ -98,24 +98,46 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * has, changes nothing, and is let through. A newer clock for an entry that is not the connection's
  * own is an attempt to speak for someone else: refused.
  */
+/**
+ * Applies the connection's own awareness entry, and nothing else. The official provider sends back
+ * every entry it learns of (an echo): in a lecture hall that is the whole room, so an echo may be
+ * large, but it is skipped unread (its clock is not newer than the room's) and only the client's own
+ * entry, bounded in size, is parsed and applied.
+ */
 function handleAwareness(room: Room, connection: RoomConnection, update: Uint8Array): void {
   const { awareness } = room.relay;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  // At most every entry the room knows of, and the client's own.
+  if (count > awareness.meta.size + 1) throw new Refusal(closeCodes.messageTooLarge);
+  const own = encoding.createEncoder();
+  let owned = 0;
   for (let i = 0; i < count; i += 1) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder)); // the state must at least be JSON
-    if (clientId === connection.awarenessClientId) continue;
+    const state = decoding.readVarUint8Array(decoder); // the UTF-8 of the state's JSON, unread as yet
     const known = awareness.meta.get(clientId);
-    if (known !== undefined) {
-      if (clock <= known.clock) continue; // an echo
-      throw new Refusal(closeCodes.foreignAwareness);
+    if (clientId !== connection.awarenessClientId) {
+      if (known !== undefined) {
+        if (clock <= known.clock) continue; // an echo
+        throw new Refusal(closeCodes.foreignAwareness);
+      }
+      // A client id the room has never seen: the connection's own, if it has none yet.
+      if (connection.awarenessClientId !== null || room.claimedClientIds.has(clientId)) throw new Refusal(closeCodes.foreignAwareness);
+      connection.awarenessClientId = clientId;
+      room.claimedClientIds.add(clientId);
     }
-    // A client id the room has never seen: the connection's own, if it has none yet.
-    if (connection.awarenessClientId !== null || room.claimedClientIds.has(clientId)) throw new Refusal(closeCodes.foreignAwareness);
-    connection.awarenessClientId = clientId;
-    room.claimedClientIds.add(clientId);
+    if (state.byteLength > maxAwarenessStateBytes) throw new Refusal(closeCodes.messageTooLarge);
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(state);
+    JSON.parse(json); // the state must at least be JSON
+    encoding.writeVarUint(own, clientId);
+    encoding.writeVarUint(own, clock);
+    encoding.writeVarString(own, json);
+    owned += 1;
   }
-  applyAwarenessUpdate(awareness, update, connection);
+  if (owned === 0) return;
+  const filtered = encoding.createEncoder();
+  encoding.writeVarUint(filtered, owned);
+  encoding.writeUint8Array(filtered, encoding.toUint8Array(own));
+  applyAwarenessUpdate(awareness, encoding.toUint8Array(filtered), connection);
 }

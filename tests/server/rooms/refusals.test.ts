@@ -282,6 +282,42 @@ describe('refusals on the Yjs rooms', () => {
     two.destroy();
   });
 
+  it('keeps an official provider connected in a crowded room, though its echo of everyone is large', async () => {
+    // Twenty present members with large (but allowed) states: the room's presence is over 64 KiB.
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => rawConnection()));
+    crowd.forEach(({ ws }, i) => ws.send(awarenessMessage(5000 + i, { user: { name: `Member ${i}` }, note: 'x'.repeat(4000) })));
+    const roomName = `group/${groupId}/${documentId}`;
+    const [newcomer, watcher] = [openRoom(server.url, ana, roomName), openRoom(server.url, ana, roomName)];
+    const sees = (client: RoomClient, test: (states: Map<number, unknown>) => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (test(client.provider.awareness.getStates())) resolve();
+        };
+        client.provider.awareness.on('change', check);
+        check();
+      });
+    // The newcomer learns of all twenty and, as the provider does, sends them all back.
+    await sees(newcomer, (states) => [...states.keys()].filter((id) => id >= 5000 && id < 5020).length === 20);
+    newcomer.provider.awareness.setLocalStateField('user', { name: 'Newcomer' });
+    await sees(watcher, (states) => (states.get(newcomer.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Newcomer');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(newcomer.provider.wsconnected).toBe(true);
+    newcomer.destroy();
+    watcher.destroy();
+    for (const { ws } of crowd) ws.close();
+  });
+
+  it('closes a connection whose awareness names more entries than the room has', async () => {
+    const raw = await rawConnection();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // awareness
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 100_000);
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+    raw.ws.send(encoding.toUint8Array(encoder));
+    expect(await raw.closed).toBe(closeCodes.messageTooLarge.code);
+  });
+
   it('closes a connection that sends an undecodable or oversized message', async () => {
     const garbage = await rawConnection();
     garbage.ws.send(new Uint8Array([0, 2, 200, 200, 200, 200, 200]));
