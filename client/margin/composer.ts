@@ -2,6 +2,7 @@
  * The composer for a new annotation on the selected passage: kind, Markdown body, tags (suggested
  * from the group's tags), and visibility (the seminar, or only me: the private notes room).
  * Its content is a draft until the server accepts it; a refusal shows its message and keeps it.
+ * Shared with the seminar, the note may @mention its members (client/margin/mention-input.ts).
  */
 import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotations.ts';
 import type { Selectors } from '../../shared/selectors.ts';
@@ -9,6 +10,7 @@ import type { CommandOutcome } from '../services/command-queue.ts';
 import { el } from '../dom.ts';
 import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
 import { kindLabels } from './margin-context.ts';
+import { attachMentionInput } from './mention-input.ts';
 import { createTagInput } from './tag-input.ts';
 
 export interface ComposerInput {
@@ -25,6 +27,8 @@ export interface ComposerOptions {
   draftKey: string;
   /** False on the plain reader: there is no seminar to share with, only one's private notes. */
   canShare: boolean;
+  /** The seminar whose members the note may mention; none on the plain reader. */
+  groupId?: string | null;
   onSubmit(input: ComposerInput): Promise<CommandOutcome>;
   onClose(): void;
 }
@@ -35,9 +39,13 @@ export function createComposer(options: ComposerOptions): HTMLElement {
   kind.value = draft?.kind ?? 'comment';
   const body = el('textarea', { id: 'composer-body', rows: '5', maxlength: String(annotationLimits.body), 'aria-describedby': 'composer-body-hint' });
   body.value = draft?.body ?? '';
+  const groupId = options.groupId ?? null;
   const tags = createTagInput({ id: 'composer-tags', known: options.knownTags, initial: draft?.tags ?? [] });
   const visibility = el('select', { id: 'composer-visibility' }, options.canShare ? el('option', { value: 'group' }, 'The seminar') : null, el('option', { value: 'private' }, 'Only me'));
   visibility.value = options.canShare ? (draft?.visibility ?? 'group') : 'private';
+  // Only the seminar would see (and be notified of) a mention; private notes get no suggestions.
+  const mentions = groupId === null ? null : attachMentionInput(body, { groupId: () => (visibility.value === 'group' ? groupId : null) });
+  visibility.addEventListener('change', () => mentions?.close());
   const message = el('p', { class: 'form-message', role: 'status' });
   const submit = el('button', { type: 'submit', class: 'button-primary' }, 'Save annotation');
   const cancel = el('button', { type: 'button', class: 'button-quiet' }, 'Cancel');
@@ -56,8 +64,8 @@ export function createComposer(options: ComposerOptions): HTMLElement {
       'div',
       { class: 'field' },
       el('label', { for: 'composer-body' }, 'Note'),
-      body,
-      el('p', { class: 'field-hint', id: 'composer-body-hint' }, 'Markdown: *emphasis*, **strong**, [links](https://…). Ctrl+Enter saves.'),
+      mentions?.element ?? body,
+      el('p', { class: 'field-hint', id: 'composer-body-hint' }, `Markdown: *emphasis*, **strong**, [links](https://…).${mentions ? ' @ and a name mentions a member.' : ''} Ctrl+Enter saves.`),
     ),
     el('div', { class: 'field' }, el('label', { for: 'composer-tags' }, 'Tags'), tags.element),
     el('div', { class: 'field' }, el('label', { for: 'composer-visibility' }, 'Visible to'), visibility),
@@ -66,6 +74,8 @@ export function createComposer(options: ComposerOptions): HTMLElement {
   );
   cancel.addEventListener('click', () => options.onClose());
   form.addEventListener('keydown', (event) => {
+    // A key the mention list used (Escape closing it) is not the form's.
+    if (event.defaultPrevented) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       options.onClose();

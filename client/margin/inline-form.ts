@@ -1,10 +1,12 @@
 /**
  * A small text form used for replies and edits: a labelled textarea whose text is kept as a draft,
  * a submit button, a cancel button, and a line that says what happened (a refusal keeps the text).
+ * In a seminar's thread the text may @mention the seminar's members (client/margin/mention-input.ts).
  */
 import type { CommandOutcome } from '../services/command-queue.ts';
 import { el } from '../dom.ts';
 import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
+import { attachMentionInput } from './mention-input.ts';
 
 export interface InlineFormOptions {
   label: string;
@@ -17,6 +19,8 @@ export interface InlineFormOptions {
   onSubmit(body: string): Promise<CommandOutcome>;
   onCancel?(): void;
   onTyping?(isTyping: boolean): void;
+  /** The seminar whose members the text may mention; null or absent for private notes. */
+  mentionGroupId?: string | null;
 }
 
 let counter = 0;
@@ -26,13 +30,16 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
   const id = `inline-form-${counter}`;
   const textarea = el('textarea', { id, rows: '3', class: 'inline-textarea', 'data-focus-key': options.draftKey });
   textarea.value = loadDraft(options.draftKey)?.body ?? options.initial ?? '';
+  const mentionGroupId = options.mentionGroupId ?? null;
+  // Attached before the form's own keys, so that the list's Escape is seen (and used) first.
+  const mentions = mentionGroupId === null ? null : attachMentionInput(textarea, { groupId: () => mentionGroupId });
   const message = el('p', { class: 'form-message', role: 'status' });
   const submit = el('button', { type: 'submit', class: 'button-small button-primary' }, options.submitLabel);
   const form = el(
     'form',
     { class: 'inline-form' },
     el('label', { for: id, class: 'visually-hidden' }, options.label),
-    textarea,
+    mentions?.element ?? textarea,
     options.extra ?? null,
     el('div', { class: 'form-actions' }, submit, options.onCancel ? el('button', { type: 'button', class: 'button-small button-quiet', 'data-action': 'cancel' }, 'Cancel') : null),
     message,
@@ -47,6 +54,7 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
     if (textarea.isConnected) options.onTyping?.(false);
   });
   textarea.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.requestSubmit();

@@ -1,5 +1,5 @@
 /** Seminar groups, their members, documents and invite links; and opening an invite. */
-import type { GroupRecord, GroupSummary, InvitePreview, InviteRecord, Role } from '../../shared/accounts.ts';
+import type { GroupRecord, GroupSummary, InvitePreview, InviteRecord, MemberRecord, Role } from '../../shared/accounts.ts';
 import { request, segment, type ApiResult } from './api.ts';
 
 export type InviteRole = Exclude<Role, 'owner'>;
@@ -18,6 +18,12 @@ export const createGroup = (input: { name: string; description: string }): Promi
   request<GroupRecord>('POST', '/api/groups', input);
 
 export const getGroup = (id: string): Promise<ApiResult<GroupRecord>> => request<GroupRecord>('GET', group(id));
+
+/** A group's members, as its record lists them (GET /api/groups/:id is the members' route too). */
+export async function listGroupMembers(id: string): Promise<ApiResult<MemberRecord[]>> {
+  const result = await getGroup(id);
+  return result.type === 'ok' ? { type: 'ok', value: result.value.members } : result;
+}
 
 export const addGroupDocument = (id: string, documentId: string): Promise<ApiResult<GroupRecord>> =>
   request<GroupRecord>('POST', `${group(id)}/documents`, { documentId });
