@@ -335,6 +335,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         knownTags: layer.tags,
         draftKey: `new:${scope}`,
         canShare: group !== null,
+        groupId: group?.id ?? null,
         onClose: close,
         onSubmit: async (composed) => {
           const annotationId = crypto.randomUUID();

@@ -152,6 +152,7 @@ function editForm(item: AnnotationItem, context: MarginContext, state: CardState
     draftKey: `edit:${record.id}`,
     initial: record.body ?? '',
     isRequired: false,
+    mentionGroupId: record.groupId,
     extra,
     onSubmit: async (body) => {
       tags.commit();

@@ -69,6 +69,7 @@ export function renderThread(annotationId: string, replies: ReplyItem[], context
         submitLabel: 'Save',
         draftKey: `edit:${record.id}`,
         initial: record.body ?? '',
+        mentionGroupId: context.groupId,
         onSubmit: async (text) => {
           const outcome = await context.submit({ type: 'reply.edit', commandId: crypto.randomUUID(), replyId: record.id, body: text });
           if (outcome.type !== 'refused') state.openForm = null;
@@ -117,6 +118,7 @@ function replyForm(annotationId: string, parentId: string | null, label: string,
     label,
     submitLabel: 'Reply',
     draftKey: `reply:${annotationId}:${parentId ?? 'top'}`,
+    mentionGroupId: context.groupId,
     onSubmit: async (body) => {
       const outcome = await context.submit({ type: 'reply.create', commandId: crypto.randomUUID(), replyId: crypto.randomUUID(), annotationId, parentId, body });
       if (outcome.type !== 'refused' && parentId) state.openForm = null;
