@@ -2,6 +2,7 @@
  * The Express application: request logging, the API, the client, the error middleware. It does not
  * listen; start-server.ts does, so tests and the entry point share one wiring.
  */
+import type { LiveSessions } from './auth/live-sessions.ts';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.ts';
@@ -20,14 +21,15 @@ export interface AppDeps {
   realtime: Realtime;
   execute: ExecuteCommand;
   isDev: boolean;
+  live: LiveSessions;
 }
 
-export function createApp({ db, logger, client, realtime, execute, isDev }: AppDeps): Express {
+export function createApp({ db, logger, client, realtime, execute, isDev, live }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger }));
   app.use(securityHeaders(isDev));
-  app.use('/api', apiRouter(db, realtime, execute));
+  app.use('/api', apiRouter(db, realtime, execute, live));
   app.use(...client.handlers);
   app.use(errorHandler);
   return app;

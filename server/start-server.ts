@@ -2,6 +2,7 @@
  * Starting and stopping one server: open the database, migrate, seed, (build the client,) listen.
  * The entry point and the tests both start servers through here.
  */
+import { createLiveSessions } from './auth/live-sessions.ts';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.ts';
@@ -61,17 +62,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const client = await clientAssets(config.isDev);
     const rooms = createRoomRegistry(db, logger);
+    const live = createLiveSessions();
     // Commands announce what they did through the realtime layer, which needs them to exist first.
     const execute = commandExecutor(db, rooms, { publish: (notices) => realtime.publish(notices) });
-    const realtime = createRealtime(db, logger, { execute, onMemberLeft: rooms.revokeGroupAccess });
-    const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev }));
+    const realtime = createRealtime(db, logger, { execute, onMemberLeft: rooms.revokeGroupAccess, live });
+    const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev, live }));
     realtime.attach(server);
-    serveRooms(server, db, rooms, logger);
+    serveRooms(server, db, rooms, logger, live);
     const port = await listen(server, options.port ?? config.port);
     const url = `http://127.0.0.1:${port}`;
     logger.info({ url, database: db.kind }, 'listening');
     let closing: Promise<void> | undefined;
-    const close = () => (closing ??= stop(server, realtime, rooms, client.close, db));
+    const close = () => (closing ??= stop(server, realtime, rooms, client.close, db).finally(live.close));
     return { url, port, db, logger, close };
   } catch (error) {
     await db.close().catch(() => undefined); // the start-up error is the one to report

@@ -54,6 +54,7 @@ export const closeCodes = {
   messageTooLarge: { code: 4413, reason: 'the message is too large' },
   unavailable: { code: 4503, reason: 'the room could not be loaded; try again' },
   accessRevoked: { code: 4401, reason: 'you may no longer read this room' },
+  sessionEnded: { code: 4411, reason: 'your session ended; sign in again' },
 } as const;
 
 /** The largest message a client may send a room (sync requests are small; awareness is bounded by entry). */

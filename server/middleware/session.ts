@@ -2,6 +2,7 @@
  * Reads the session cookie and sets `req.actor`: who is asking, for every route after it. A missing,
  * unknown or expired token makes the request anonymous; it is never an error by itself.
  */
+import type { SessionRef } from '../auth/live-sessions.ts';
 import type { RequestHandler, Response } from 'express';
 import { parseCookie } from 'cookie';
 import type { Database } from '../db/database.ts';
@@ -22,12 +23,17 @@ declare global {
 }
 
 /** The actor of a raw Cookie header: shared by HTTP requests and socket.io handshakes. */
-export async function actorFromCookieHeader(db: Database, header: string | undefined): Promise<{ actor: Actor; token: string | null }> {
+/** The actor a cookie speaks for, and its session (what a live connection must end with). */
+export async function actorFromCookieHeader(
+  db: Database,
+  header: string | undefined,
+): Promise<{ actor: Actor; token: string | null; session: SessionRef | null }> {
   const token = header ? parseCookie(header)[sessionCookieName] : undefined;
-  if (!token || token.length > 100) return { actor: anonymous, token: null };
-  const user = await findSessionUser(db, hashSessionToken(token));
-  if (!user) return { actor: anonymous, token: null };
-  return { actor: { type: 'user', id: user.id, isAdmin: user.isAdmin }, token };
+  if (!token || token.length > 100) return { actor: anonymous, token: null, session: null };
+  const tokenHash = hashSessionToken(token);
+  const user = await findSessionUser(db, tokenHash);
+  if (!user) return { actor: anonymous, token: null, session: null };
+  return { actor: { type: 'user', id: user.id, isAdmin: user.isAdmin }, token, session: { tokenHash, userId: user.id, expiresAt: user.sessionExpiresAt } };
 }
 
 export function sessionMiddleware(db: Database): RequestHandler {

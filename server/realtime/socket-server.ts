@@ -4,6 +4,7 @@
  * groups is online. Group commands tell it when someone joins or leaves a group, so sockets follow
  * memberships without reconnecting.
  */
+import type { LiveSessions, SessionRef } from '../auth/live-sessions.ts';
 import { groupBy } from '../../shared/group-by.ts';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -22,6 +23,7 @@ import { countUnread } from '../repos/notifications.ts';
 interface SocketData {
   userId: string;
   isAdmin: boolean;
+  session: SessionRef;
 }
 
 export interface RealtimeDeps {
@@ -29,6 +31,8 @@ export interface RealtimeDeps {
   execute: ExecuteCommand;
   /** A member left or was removed: their Yjs connections to the group's rooms must close. */
   onMemberLeft(groupId: string, userId: string): void;
+  /** A socket ends with the session that let it in. */
+  live: LiveSessions;
 }
 
 const activityWindowMs = 200;
@@ -65,10 +69,11 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
 
   io.use(async (socket, next) => {
     try {
-      const { actor } = await actorFromCookieHeader(db, socket.handshake.headers.cookie);
-      if (actor.type === 'anonymous') return next(new Error('unauthenticated: sign in first'));
+      const { actor, session } = await actorFromCookieHeader(db, socket.handshake.headers.cookie);
+      if (actor.type === 'anonymous' || !session) return next(new Error('unauthenticated: sign in first'));
       socket.data.userId = actor.id;
       socket.data.isAdmin = actor.isAdmin;
+      socket.data.session = session;
       next();
     } catch (error) {
       logger.error({ err: error }, 'socket authentication failed');
@@ -97,7 +102,9 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
     });
     // Counted before any await, so that a socket closing during set-up is uncounted too.
     const cameOnline = presence.connect(userId);
+    const forget = deps.live.track(socket.data.session, () => socket.disconnect(true));
     socket.on('disconnect', () => {
+      forget();
       if (!presence.disconnect(userId)) return;
       findGroupIdsOfUser(db, userId)
         .then(announce)

@@ -11,15 +11,18 @@ export async function insertSession(db: Queryable, session: { tokenHash: string;
 }
 
 /** The user of a live session; an expired session is as good as none. */
-export async function findSessionUser(db: Queryable, tokenHash: string): Promise<Pick<UserRow, 'id' | 'isAdmin' | 'displayName'> | null> {
-  const { rows } = await db.query<{ id: string; is_admin: boolean; display_name: string }>(
-    `SELECT u.id, u.is_admin, u.display_name
+export async function findSessionUser(
+  db: Queryable,
+  tokenHash: string,
+): Promise<(Pick<UserRow, 'id' | 'isAdmin' | 'displayName'> & { sessionExpiresAt: Date }) | null> {
+  const { rows } = await db.query<{ id: string; is_admin: boolean; display_name: string; expires_at: Date }>(
+    `SELECT u.id, u.is_admin, u.display_name, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash],
   );
   const row = rows[0];
-  return row ? { id: row.id, isAdmin: row.is_admin, displayName: row.display_name } : null;
+  return row ? { id: row.id, isAdmin: row.is_admin, displayName: row.display_name, sessionExpiresAt: row.expires_at } : null;
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {

@@ -4,10 +4,11 @@
  * a foreign Origin (403), no valid session (401), a room the policy does not grant or that names
  * nothing (403). Other upgrade paths are socket.io's (which leaves the rest alone) or nobody's.
  */
+import type { LiveSessions, SessionRef } from '../auth/live-sessions.ts';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { parseRoomName, yjsPathPrefix, type RoomName } from '../../shared/rooms.ts';
+import { closeCodes, parseRoomName, yjsPathPrefix, type RoomName } from '../../shared/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
@@ -21,7 +22,7 @@ import type { RoomRegistry } from './room-registry.ts';
 /** The largest frame ws accepts at all; what a room keeps is bounded much lower (shared/rooms.ts). */
 const maxFrameBytes = 16 * 1024 * 1024;
 
-export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomRegistry, logger: Logger): void {
+export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomRegistry, logger: Logger, live: LiveSessions): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -33,7 +34,12 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
         if (admission.type === 'refused') return refuse(socket, admission.status, admission.message);
         // Loaded before the handshake completes: no client message can arrive before the state is there.
         const room = await registry.open(admission.room);
-        wss.handleUpgrade(req, socket, head, (ws) => registry.serve(room, ws, admission.userId));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          registry.serve(room, ws, admission.session.userId);
+          // The connection ends with the session that let it in (sign-out, password change, expiry).
+          const forget = live.track(admission.session, () => ws.close(closeCodes.sessionEnded.code, closeCodes.sessionEnded.reason));
+          ws.on('close', forget);
+        });
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'room upgrade failed');
@@ -41,15 +47,15 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
       });
   });
 
-  type Admission = { type: 'admitted'; room: RoomName; userId: string } | { type: 'refused'; status: number; message: string };
+  type Admission = { type: 'admitted'; room: RoomName; session: SessionRef } | { type: 'refused'; status: number; message: string };
 
   async function admit(req: IncomingMessage, name: string): Promise<Admission> {
     if (!isSameOrigin(req)) return { type: 'refused', status: 403, message: 'Connections from other sites are refused' };
-    const { actor } = await actorFromCookieHeader(db, req.headers.cookie);
-    if (actor.type === 'anonymous') return { type: 'refused', status: 401, message: 'Sign in first' };
+    const { actor, session } = await actorFromCookieHeader(db, req.headers.cookie);
+    if (actor.type === 'anonymous' || !session) return { type: 'refused', status: 401, message: 'Sign in first' };
     const room = parseRoomName(name);
     if (!room || !(await mayRead(actor, room))) return { type: 'refused', status: 403, message: 'You may not open this room' };
-    return { type: 'admitted', room, userId: actor.id };
+    return { type: 'admitted', room, session };
   }
 
   async function mayRead(actor: Extract<Actor, { type: 'user' }>, room: RoomName): Promise<boolean> {

@@ -5,6 +5,7 @@ import { routeNotFound } from '../errors.ts';
 import { documentsRouter } from './documents.ts';
 import { healthRouter } from './health.ts';
 import { authRouter, createAuthLimits } from './auth.ts';
+import type { LiveSessions } from '../auth/live-sessions.ts';
 import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
 import { annotationsRouter } from './annotations.ts';
@@ -15,14 +16,14 @@ import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
 
-export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand): Router {
+export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand, live: LiveSessions): Router {
   const router = Router();
   router.use(originCheck);
   router.use(express.json({ limit: '1mb' }));
   router.use(sessionMiddleware(db));
   router.use(healthRouter(db));
   router.use(documentsRouter(db));
-  router.use(authRouter(db, createAuthLimits()));
+  router.use(authRouter(db, createAuthLimits(), live));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
   router.use(annotationsRouter(db, execute));

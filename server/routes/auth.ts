@@ -3,6 +3,8 @@
  * GET/PATCH /api/me, POST /api/me/password. Sign-in and sign-up are rate limited per IP and, for
  * sign-in, per account; a refusal never says whether an email has an account.
  */
+import { hashSessionToken } from '../auth/session-tokens.ts';
+import type { LiveSessions } from '../auth/live-sessions.ts';
 import { Router, type Request, type Response } from 'express';
 import { changePasswordSchema, signInSchema, signUpSchema, updateMeSchema, type UserRecord } from '../../shared/accounts.ts';
 import type { Database } from '../db/database.ts';
@@ -37,7 +39,7 @@ function limit(limiter: RateLimiter, key: string, res: Response): void {
   }
 }
 
-export function authRouter(db: Database, limits: AuthLimits): Router {
+export function authRouter(db: Database, limits: AuthLimits, live: LiveSessions): Router {
   const router = Router();
 
   router.post('/auth/signup', async (req, res) => {
@@ -59,7 +61,10 @@ export function authRouter(db: Database, limits: AuthLimits): Router {
   });
 
   router.post('/auth/signout', async (req, res) => {
-    if (req.sessionToken) await signOut(db, req.sessionToken);
+    if (req.sessionToken) {
+      await signOut(db, req.sessionToken);
+      live.endSession(hashSessionToken(req.sessionToken)); // its sockets and rooms end with it
+    }
     clearSessionCookie(res, req.secure);
     res.status(204).end();
   });
@@ -90,6 +95,7 @@ export function authRouter(db: Database, limits: AuthLimits): Router {
     const input = parseBody(changePasswordSchema, req.body);
     limit(limits.perAccount, `password:${actor.id}`, res);
     await changePassword(db, { userId: actor.id, currentToken: req.sessionToken!, ...input });
+    live.endOtherSessions(actor.id, hashSessionToken(req.sessionToken!));
     res.status(204).end();
   });
 

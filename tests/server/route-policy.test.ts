@@ -9,6 +9,7 @@ import { importedMemo } from '../fixtures/memo.ts';
 import type { Router } from 'express';
 import type { GroupRecord, InviteRecord } from '../../shared/accounts.ts';
 import { apiRouter } from '../../server/routes/api.ts';
+import { createLiveSessions } from '../../server/auth/live-sessions.ts';
 import { createRealtime } from '../../server/realtime/socket-server.ts';
 import { createLogger } from '../../server/logger.ts';
 import { commandExecutor } from '../../server/commands/execute-command.ts';
@@ -247,7 +248,9 @@ describe('the authorization table of the API', () => {
   it('has a row for every route of the API, and a route for every row', async () => {
     const db = world.server.db;
     const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')), { publish: () => undefined });
-    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined }), execute);
+    const live = createLiveSessions();
+    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined, live }), execute, live);
+    live.close();
     expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
   });
 
