@@ -2,60 +2,54 @@
  * The document with a seminar's layer: the read-only reader with its highlights, the margin of
  * cards, the composer, filters, presence and the connection state. This module wires the store
  * (annotations, filters, drafts, connection) to the services (rooms, command queue) and the views;
- * it holds no anchoring maths (shared/anchoring.ts) and no I/O of its own.
+ * it holds no anchoring maths (shared/anchoring.ts), no layout (margin.ts) and no I/O of its own.
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, Command } from '../../shared/annotations.ts';
 import type { Anchor } from '../../shared/anchoring.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { roomNameOf } from '../../shared/rooms.ts';
-import { describeRange } from '../../shared/selectors.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
-import { renderCitation } from '../document/citation.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
 import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
-import { openHistoryPanel } from '../history/history-panel.ts';
-import { createReplaySlider } from '../history/replay-slider.ts';
-import { createSeminarMode, type SeminarMode } from '../seminar/seminar-mode.ts';
-import type { Layer } from '../services/history-api.ts';
 import { createSelectionBar } from '../document/selection-bar.ts';
 import { el } from '../dom.ts';
+import { openHistoryPanel } from '../history/history-panel.ts';
+import { createReplaySlider } from '../history/replay-slider.ts';
 import type { Cleanup } from '../router.ts';
+import { createSeminarMode, type SeminarMode } from '../seminar/seminar-mode.ts';
 import { request } from '../services/api.ts';
 import { createCommandQueue, type CommandOutcome } from '../services/command-queue.ts';
-import { openRoom, type RoomHandle } from '../services/room.ts';
 import { getGroup } from '../services/groups-api.ts';
+import type { Layer } from '../services/history-api.ts';
+import { openRoom, type RoomHandle } from '../services/room.ts';
 import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
 import { createAcknowledgedRecords } from '../store/acknowledged.ts';
 import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
 import { connectionLabel, type ConnectionState } from '../store/connection.ts';
 import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
 import { describeCommand, keepRefusedDraft } from '../store/refusals.ts';
+import { renderAnnotatedPage } from './annotated-page.ts';
 import { citePassage, permalinkOf } from './cite.ts';
-import { createComposer } from './composer.ts';
+import { createComposerOpener } from './composer-opener.ts';
 import { createFiltersBar } from './filters-bar.ts';
 import { createMargin } from './margin.ts';
 import { canWrite, type MarginContext } from './margin-context.ts';
+import { renderNotice, type Notice } from './margin-notice.ts';
+import { createPassageTops } from './passage-tops.ts';
+import { createPermalinkOpener } from './permalink.ts';
 import { createPresenceSession } from './presence-session.ts';
 import { bindReaderShortcuts } from './reader-shortcuts.ts';
+import { createRenderScheduler } from './render-scheduler.ts';
+import { reportPath } from './report-path.ts';
+import { watchTextReflow } from './text-reflow.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
   /** The seminar whose layer is shown; null on the plain reader, which shows only private notes. */
   group: GroupRecord | null;
   me: Author;
-}
-
-/** The seminar report with the margin's filters (client/report/report-page.ts reads them back). */
-function reportPath(groupId: string, documentId: string, filters: Filters): string {
-  const query = new URLSearchParams();
-  if (filters.tag !== null) query.set('tag', filters.tag);
-  if (filters.authorId !== null) query.set('author', filters.authorId);
-  if (filters.status !== 'all') query.set('status', filters.status);
-  if (filters.isMineOnly) query.set('mine', '1');
-  const search = query.toString();
-  return `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}/report${search ? `?${search}` : ''}`;
 }
 
 export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedReaderInput): Cleanup {
@@ -72,12 +66,16 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
   const anchors = new Map<string, Anchor>();
   const acknowledged = createAcknowledgedRecords();
-  let notice: { text: string; kept: string | null } | null = null;
+  let notice: Notice | null = null;
+  let shownNotice: Notice | null = null;
   let closedReason: string | null = null;
   /** The past layer shown while replaying, or null for the live one. */
   let replayed: Layer | null = null;
   /** Present / follow (set up with presence, below). */
   let seminar: SeminarMode | null = null;
+  let isDestroyed = false;
+  const scheduler = createRenderScheduler(renderAll, () => !isDestroyed);
+  const refresh = () => scheduler.request();
 
   // --- views ---------------------------------------------------------------------------------
   const avatars = el('div', { class: 'readers-here' });
@@ -112,7 +110,6 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     isReplaying: () => replayed !== null,
   };
   const seminarSlot = el('div', { class: 'seminar-slot' });
-  const timelineLink = group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}/documents/${encodeURIComponent(record.id)}/history`, 'data-link': '' }, 'History of this document') : null;
   const reportLink = group ? el('a', { class: 'report-link', href: '', 'data-link': '' }, 'Seminar report') : null;
   const replay = group
     ? createReplaySlider(group.id, record.id, (past) => {
@@ -121,7 +118,12 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
         refresh();
       })
     : null;
-  const margin = createMargin(context, anchorTop, () => mount.getBoundingClientRect().top);
+  const passageTops = createPassageTops(view, textMap, mount);
+  const margin = createMargin(context, passageTops, () => mount.getBoundingClientRect().top);
+  const stopReflowWatch = watchTextReflow(mount, () => {
+    passageTops.forget();
+    margin.layout();
+  });
   const marginAside = el(
     'aside',
     { class: 'margin', 'aria-label': 'Margin: annotations' },
@@ -144,28 +146,20 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
   applyRole();
   container.replaceChildren(
-    el(
-      'div',
-      { class: 'annotated-page' },
-      el(
-        'header',
-        { class: 'annotated-header' },
-        el(
-          'p',
-          { class: 'annotated-group' },
-          group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name) : 'Your private notes',
-          roleNote,
-        ),
-        renderCitation(record.citation),
-        // The filters sit up here, so the whole margin is free for cards beside their passages.
-        el('div', { class: 'annotated-status' }, avatars, filtersBar.element, connection),
-        replay?.element,
-        seminarSlot,
-        el('p', { class: 'document-links' }, timelineLink, reportLink ? ' · ' : null, reportLink),
-      ),
-      // The selection bar sticks to the bottom of the text's column, clear of the margin.
-      el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, mount, bar.element), marginAside),
-    ),
+    renderAnnotatedPage({
+      record,
+      group,
+      roleNote,
+      avatars,
+      filters: filtersBar.element,
+      connection,
+      replay: replay?.element ?? null,
+      seminarSlot,
+      reportLink,
+      text: mount,
+      selectionBar: bar.element,
+      margin: marginAside,
+    }),
   );
 
   // --- services ------------------------------------------------------------------------------
@@ -221,37 +215,22 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
 
   // --- rendering -----------------------------------------------------------------------------
-  let isRefreshQueued = false;
-  let isDestroyed = false;
-  function refresh(): void {
-    if (isRefreshQueued) return;
-    isRefreshQueued = true;
-    requestAnimationFrame(() => {
-      isRefreshQueued = false;
-      // A refresh queued just before the page was left (a link followed) finds the view destroyed.
-      if (isDestroyed) return;
-      renderAll();
-    });
+  function currentLayer(): LayerView {
+    const past = replayed;
+    if (past) {
+      // Replaying: the past layer alone, without this person's pending changes.
+      return buildLayer({ text: textMap.text, me, groupId: group?.id ?? null, rooms: () => [past], pending: () => [], acknowledged: () => ({ annotations: [], replies: [] }) }, anchors);
+    }
+    const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
+    acknowledged.prune(rooms);
+    return buildLayer(
+      { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => rooms, pending: () => queue.pending(), acknowledged: () => acknowledged.current() },
+      anchors,
+    );
   }
 
   function renderAll(): void {
-    const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
-    acknowledged.prune(rooms);
-    const past = replayed;
-    layer = buildLayer(
-      past
-        ? // Replaying: the past layer alone, without this person's pending changes.
-          { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => [past], pending: () => [], acknowledged: () => ({ annotations: [], replies: [] }) }
-        : {
-            text: textMap.text,
-            me,
-            groupId: group?.id ?? null,
-            rooms: () => rooms,
-            pending: () => queue.pending(),
-            acknowledged: () => acknowledged.current(),
-          },
-      anchors,
-    );
+    layer = currentLayer();
     const shown = layer.annotations.filter((item) => item.record.id === focusedId || matchesFilters(item, filters, me.id));
     showLayer(view, textMap, {
       highlights: shown.flatMap((item) =>
@@ -266,18 +245,21 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));
     margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
-    notices.replaceChildren(...(notice ? [noticeElement(notice)] : []));
+    if (notice !== shownNotice) {
+      shownNotice = notice;
+      notices.replaceChildren(
+        ...(notice
+          ? [
+              renderNotice(notice, () => {
+                notice = null;
+                refresh();
+              }),
+            ]
+          : []),
+      );
+    }
     showConnection();
     openPermalinkOnce();
-  }
-
-  function noticeElement({ text, kept }: { text: string; kept: string | null }): HTMLElement {
-    const dismiss = el('button', { type: 'button', class: 'button-small button-quiet' }, 'Dismiss');
-    dismiss.addEventListener('click', () => {
-      notice = null;
-      refresh();
-    });
-    return el('div', { class: 'notice', role: 'alert' }, el('div', {}, el('p', {}, text), kept ? el('blockquote', { class: 'notice-kept' }, kept) : null), dismiss);
   }
 
   function showConnection(): void {
@@ -290,12 +272,11 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     connection.dataset.state = state.type;
   }
 
-  function anchorTop(item: AnnotationItem): number | null {
-    if (item.anchor.type !== 'anchored') return null;
+  /** The top of a passage in the viewport, or null if the view cannot measure it. */
+  function passageViewportTop(offset: number): number | null {
     try {
-      return view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top - mount.getBoundingClientRect().top;
+      return view.coordsAtPos(textMap.posAt(Math.min(offset, textMap.text.length), 1)).top;
     } catch {
-      // A position the view cannot measure (not rendered): the card goes to the top of the run.
       return null;
     }
   }
@@ -307,8 +288,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     const item = layer.byId.get(id);
     if (options.scroll && item?.anchor.type === 'anchored') {
       // Bring the passage into view only when it is out of view; its card follows it.
-      const top = view.coordsAtPos(textMap.posAt(item.anchor.start, 1)).top;
-      if (top < 0 || top > window.innerHeight - 80) window.scrollTo({ top: Math.max(0, top + window.scrollY - 120) });
+      const top = passageViewportTop(item.anchor.start);
+      if (top !== null && (top < 0 || top > window.innerHeight - 80)) window.scrollTo({ top: Math.max(0, top + window.scrollY - 120) });
       margin.layout();
     }
     if (options.focusCard) margin.focusCard(id);
@@ -321,45 +302,22 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   }
 
   // --- composing -----------------------------------------------------------------------------
-  function openComposer(): void {
-    const described = describeSelection(view, textMap);
-    if (!described || !canWrite(context)) return;
-    const selectors = describeRange(textMap.text, described.start, described.end);
-    const close = () => {
-      composerSlot.replaceChildren();
-      annotateButton.focus();
-    };
-    composerSlot.replaceChildren(
-      createComposer({
-        selectors,
-        knownTags: layer.tags,
-        draftKey: `new:${scope}`,
-        canShare: group !== null,
-        groupId: group?.id ?? null,
-        onClose: close,
-        onSubmit: async (composed) => {
-          const annotationId = crypto.randomUUID();
-          const outcome = await submit({
-            type: 'annotation.create',
-            commandId: crypto.randomUUID(),
-            annotationId,
-            target: composed.visibility === 'group' && group ? { type: 'group', groupId: group.id } : { type: 'private' },
-            documentId: record.id,
-            kind: composed.kind,
-            selectors: composed.selectors,
-            body: composed.body,
-            tags: composed.tags,
-          });
-          if (outcome.type !== 'refused') {
-            window.getSelection()?.removeAllRanges();
-            focusedId = annotationId;
-            refresh();
-          }
-          return outcome;
-        },
-      }),
-    );
-  }
+  const openComposer = createComposerOpener({
+    view,
+    textMap,
+    slot: composerSlot,
+    documentId: record.id,
+    groupId: group?.id ?? null,
+    draftKey: `new:${scope}`,
+    canWrite: () => canWrite(context),
+    knownTags: () => layer.tags,
+    submit,
+    onClose: () => annotateButton.focus(),
+    onCreated: (annotationId) => {
+      focusedId = annotationId;
+      refresh();
+    },
+  });
   annotateButton.addEventListener('click', openComposer);
 
   let selectionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -409,8 +367,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
           queueMicrotask(() => {
             if (isDestroyed) return;
             if (id !== focusedId) focus(id && layer.byId.has(id) ? id : null);
-            const top = view.coordsAtPos(textMap.posAt(Math.min(offset, textMap.text.length), 1)).top;
-            window.scrollTo({ top: Math.max(0, top + window.scrollY - 96) });
+            const top = passageViewportTop(offset);
+            if (top !== null) window.scrollTo({ top: Math.max(0, top + window.scrollY - 96) });
           }),
       })
     : null;
@@ -418,25 +376,15 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   seminar?.update();
 
   // --- permalinks ----------------------------------------------------------------------------
-  let isPermalinkOpened = false;
-  function openPermalinkOnce(): void {
-    if (isPermalinkOpened) return;
-    const match = /^#annotation-([0-9a-f-]{36})$/.exec(location.hash);
-    if (!match) {
-      isPermalinkOpened = true;
-      return;
-    }
-    if (!layer.byId.has(match[1] as string)) {
-      // Once the room has synced, a missing annotation is not coming: say so rather than wait.
-      if (!presenceRoom.isSynced()) return;
-      isPermalinkOpened = true;
+  const openPermalinkOnce = createPermalinkOpener({
+    has: (id) => layer.byId.has(id),
+    isSynced: () => presenceRoom.isSynced(),
+    open: (id) => focus(id, { scroll: true, focusCard: true }),
+    missing: () => {
       notice = { text: 'The linked annotation is not here: it was deleted, or it is not visible to you.', kept: null };
       refresh();
-      return;
-    }
-    isPermalinkOpened = true;
-    queueMicrotask(() => focus(match[1] as string, { scroll: true, focusCard: true }));
-  }
+    },
+  });
 
   const onResize = () => margin.layout();
   window.addEventListener('resize', onResize);
@@ -448,6 +396,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     unbindShortcuts();
     clearTimeout(selectionTimer);
     window.removeEventListener('resize', onResize);
+    stopReflowWatch();
     stopConnection();
     stopMembership();
     replay?.destroy();

@@ -2,12 +2,20 @@
  * The margin: one card per shown annotation, each beside its passage and never overlapping another
  * (sorted by the passage's top, each pushed below the one before), laid out again whenever a card
  * opens, resizes or arrives; then the orphans, which no longer anchor in the text.
+ *
+ * Cards are kept by annotation id. A render rebuilds only the cards whose content changed
+ * (card-version.ts) and inserts, moves or removes only the cards the new list needs (card-order.ts);
+ * a layout measures only what it does not know yet (new passages, new cards' heights), all reads
+ * before all writes, and writes only the tops that moved.
  */
 import { el, statusMessage } from '../dom.ts';
 import type { AnnotationItem, LayerView } from '../store/annotations.ts';
 import { renderCard, type CardState } from './card.ts';
+import { planCardOrder } from './card-order.ts';
+import { cardVersionOf, isSameCardVersion, type CardVersion } from './card-version.ts';
 import { placeCards } from './layout.ts';
 import type { MarginContext } from './margin-context.ts';
+import type { PassageTops } from './passage-tops.ts';
 
 const gap = 8;
 
@@ -28,14 +36,44 @@ export interface Margin {
   destroy(): void;
 }
 
-/** `anchorTop`: the top of an annotation's passage, in pixels from the top of the document. */
-export function createMargin(context: MarginContext, anchorTop: (item: AnnotationItem) => number | null, documentTop: () => number): Margin {
+interface CardEntry {
+  item: AnnotationItem;
+  card: HTMLElement;
+  version: CardVersion;
+  /** The card's height as last measured or observed; null until measured. */
+  height: number | null;
+  /** The `top` last written, so that an unmoved card is not written again. */
+  writtenTop: string;
+}
+
+/** `tops`: where passages start, from the top of the document's element (`documentTop`). */
+export function createMargin(context: MarginContext, tops: PassageTops, documentTop: () => number): Margin {
   const cards = el('div', { class: 'margin-cards' });
   const empty = el('div', { class: 'margin-empty' });
   const orphans = el('section', { class: 'orphans', 'aria-label': 'Orphaned annotations' });
   const element = el('div', { class: 'margin-column' }, empty, cards, orphans);
   const states = new Map<string, CardState>();
-  const resizeObserver = new ResizeObserver(() => layout());
+  /** The placed cards, by annotation id; `order` is their order in the DOM (document order). */
+  const entries = new Map<string, CardEntry>();
+  let order: string[] = [];
+  let orphanEntries = new Map<string, CardEntry>();
+  let emptyKey = '';
+  let last: MarginRender | null = null;
+
+  // Heights come from the observer after each layout the browser does anyway; a card that grew or
+  // shrank (a thread opened, an image of text reflowed) moves the cards after it.
+  const resizeObserver = new ResizeObserver((observed) => {
+    let hasChanged = false;
+    for (const { target, borderBoxSize } of observed) {
+      const entry = entries.get((target as HTMLElement).dataset.annotationId ?? '');
+      const height = Math.round(borderBoxSize[0]?.blockSize ?? (target as HTMLElement).offsetHeight);
+      if (!entry || entry.card !== target || entry.height === height) continue;
+      entry.height = height;
+      hasChanged = true;
+    }
+    if (hasChanged) layout();
+  });
+
   // Up and Down move between cards (in document order), from a card or its thread toggle.
   cards.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -50,9 +88,6 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
       next.closest('.card')?.scrollIntoView({ block: 'nearest' });
     }
   });
-  let last: MarginRender | null = null;
-  let placed: { card: HTMLElement; item: AnnotationItem }[] = [];
-  let cache = new Map<string, { signature: string; card: HTMLElement }>();
 
   const stateOf = (id: string): CardState => {
     let state = states.get(id);
@@ -62,61 +97,72 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
     }
     return state;
   };
+  const rerender = () => last && render(last);
+
+  /** The entry for `item`, its card rebuilt (and swapped in place) only if what it shows changed. */
+  function upToDate(item: AnnotationItem, data: MarginRender, known: Map<string, CardEntry>): CardEntry {
+    const id = item.record.id;
+    const replies = data.layer.replies.get(id) ?? [];
+    const isFocused = id === data.focusedId;
+    const version = cardVersionOf({
+      item,
+      replies,
+      isFocused,
+      role: context.role,
+      isReplaying: context.isReplaying(),
+      state: stateOf(id),
+      typing: isFocused ? context.replyingTo(id) : [],
+    });
+    const entry = known.get(id);
+    if (entry && isSameCardVersion(entry.version, version)) {
+      entry.item = item;
+      entry.version = version;
+      return entry;
+    }
+    const card = renderCard(item, replies, isFocused, context, stateOf(id), rerender);
+    if (!entry) return { item, card, version, height: null, writtenTop: '' };
+    if (entry.card.isConnected) {
+      resizeObserver.unobserve(entry.card);
+      entry.card.replaceWith(card);
+      if (known === entries) resizeObserver.observe(card);
+    }
+    return Object.assign(entry, { item, card, version, height: null, writtenTop: '' });
+  }
 
   function render(data: MarginRender): void {
     last = data;
-    // Keep the keyboard where it was: the same control of the same card, once rebuilt.
+    // Keep the keyboard where it was: the same control of the same card, if that card is rebuilt.
     const active = document.activeElement;
     const activeKey = active instanceof HTMLElement && element.contains(active) ? focusKeyOf(active) : null;
     const selection = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
 
-    resizeObserver.disconnect();
     const anchored = data.shown.filter((item) => item.anchor.type === 'anchored');
     const orphaned = data.shown.filter((item) => item.anchor.type === 'orphan');
-    const built = new Map<string, { signature: string; card: HTMLElement }>();
-    const build = (item: AnnotationItem) => {
-      const id = item.record.id;
-      const replies = data.layer.replies.get(id) ?? [];
-      const isFocused = id === data.focusedId;
-      // A card is rebuilt only when what it shows changed: a crowded margin stays cheap to update.
-      const signature = JSON.stringify([
-        item.record,
-        item.isPending,
-        isFocused,
-        context.role,
-        context.isReplaying(),
-        stateOf(id),
-        replies.map((reply) => [reply.record.id, reply.record.updatedAt, reply.record.isDeleted, reply.record.isHidden, reply.isPending]),
-        isFocused ? context.replyingTo(id) : null,
-      ]);
-      const cached = cache.get(id);
-      const card = cached && cached.signature === signature ? cached.card : renderCard(item, replies, isFocused, context, stateOf(id), () => last && render(last));
-      built.set(id, { signature, card });
-      return card;
-    };
-    placed = anchored.map((item) => ({ item, card: build(item) }));
-    // Re-inserting the same cards would blur the one being typed in; only a changed list is replaced.
-    const isSameList = placed.length === cards.children.length && placed.every(({ card }, index) => cards.children[index] === card);
-    if (!isSameList) cards.replaceChildren(...placed.map(({ card }) => card));
-    for (const { card } of placed) resizeObserver.observe(card);
-
-    orphans.replaceChildren();
-    if (orphaned.length > 0) {
-      orphans.append(
-        el('h2', { class: 'margin-heading' }, `Orphans (${orphaned.length})`),
-        el('p', { class: 'quiet' }, 'These annotations’ passages are no longer in this version of the text.'),
-        ...orphaned.map(build),
-      );
+    for (const item of anchored) {
+      const entry = upToDate(item, data, entries);
+      if (!entries.has(item.record.id)) entries.set(item.record.id, entry);
     }
+    const next = anchored.map((item) => item.record.id);
+    const plan = planCardOrder(order, next);
+    for (const id of plan.remove) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      resizeObserver.unobserve(entry.card);
+      entry.card.remove();
+      entries.delete(id);
+    }
+    for (const { id, before } of plan.place) {
+      const entry = entries.get(id) as CardEntry;
+      const isNew = !entry.card.isConnected;
+      cards.insertBefore(entry.card, before === null ? null : (entries.get(before)?.card ?? null));
+      if (isNew) resizeObserver.observe(entry.card);
+    }
+    order = next;
 
-    cache = built;
-    empty.replaceChildren();
-    if (data.isLoading) empty.append(statusMessage('loading', 'Loading the seminar’s annotations…'));
-    else if (data.shown.length === 0)
-      empty.append(statusMessage('empty', data.isFiltered ? 'No annotation matches these filters.' : 'No annotations yet. Select a passage to start the discussion.'));
-
+    renderOrphans(orphaned, data);
+    showEmpty(data);
     layout();
-    if (activeKey) {
+    if (activeKey && !active?.isConnected) {
       const again = element.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(activeKey)}"]`);
       if (again) {
         again.focus({ preventScroll: true });
@@ -125,26 +171,68 @@ export function createMargin(context: MarginContext, anchorTop: (item: Annotatio
     }
   }
 
+  function renderOrphans(orphaned: AnnotationItem[], data: MarginRender): void {
+    const known = orphanEntries;
+    orphanEntries = new Map();
+    let hasChanged = orphaned.length !== known.size;
+    for (const item of orphaned) {
+      const before = known.get(item.record.id);
+      const entry = upToDate(item, data, known);
+      hasChanged ||= before?.card !== entry.card;
+      orphanEntries.set(item.record.id, entry);
+    }
+    if (!hasChanged) return;
+    orphans.replaceChildren();
+    if (orphaned.length === 0) return;
+    orphans.append(
+      el('h2', { class: 'margin-heading' }, `Orphans (${orphaned.length})`),
+      el('p', { class: 'quiet' }, 'These annotations’ passages are no longer in this version of the text.'),
+      ...[...orphanEntries.values()].map((entry) => entry.card),
+    );
+  }
+
+  function showEmpty(data: MarginRender): void {
+    const key = data.isLoading ? 'loading' : data.shown.length === 0 ? (data.isFiltered ? 'filtered' : 'none') : '';
+    if (key === emptyKey) return;
+    emptyKey = key;
+    empty.replaceChildren();
+    if (key === 'loading') empty.append(statusMessage('loading', 'Loading the seminar’s annotations…'));
+    else if (key === 'filtered') empty.append(statusMessage('empty', 'No annotation matches these filters.'));
+    else if (key === 'none') empty.append(statusMessage('empty', 'No annotations yet. Select a passage to start the discussion.'));
+  }
+
   function layout(): void {
+    const placed = order.map((id) => entries.get(id) as CardEntry);
+    // Reads first (passages not yet measured, cards not yet measured), then writes.
     const isSideBySide = getComputedStyle(cards).position === 'relative' && matchMedia('(min-width: 62rem)').matches;
+    if (!isSideBySide) {
+      for (const entry of placed) write(entry, '');
+      cards.style.minHeight = '';
+      return;
+    }
+    const passageTops = tops.topsOf(placed.map((entry) => entry.item));
     const offset = documentTop() - cards.getBoundingClientRect().top;
-    const tops = placed.map(({ item }) => anchorTop(item));
-    const order = placed.map((entry, index) => ({ ...entry, top: (tops[index] ?? 0) + offset })).sort((a, b) => a.top - b.top);
-    // All reads first (heights), then all writes (tops): no layout is forced between cards.
-    const heights = order.map(({ card }) => card.offsetHeight);
-    const focusedIndex = order.findIndex(({ item }) => item.record.id === last?.focusedId);
+    for (const entry of placed) entry.height ??= entry.card.offsetHeight;
+    const sorted = placed.map((entry, index) => ({ entry, index, top: (passageTops[index] ?? 0) + offset })).sort((a, b) => a.top - b.top || a.index - b.index);
+    const heights = sorted.map(({ entry }) => entry.height ?? 0);
+    const focusedIndex = sorted.findIndex(({ entry }) => entry.item.record.id === last?.focusedId);
     const ys = placeCards(
-      order.map(({ top }) => top),
+      sorted.map(({ top }) => top),
       heights,
       focusedIndex === -1 ? null : focusedIndex,
       gap,
     );
-    order.forEach(({ card }, index) => {
-      card.style.top = isSideBySide ? `${Math.round(ys[index] ?? 0)}px` : '';
-    });
-    const lastIndex = order.length - 1;
+    sorted.forEach(({ entry }, index) => write(entry, `${Math.round(ys[index] ?? 0)}px`));
+    const lastIndex = sorted.length - 1;
     const bottom = lastIndex < 0 ? 0 : (ys[lastIndex] ?? 0) + (heights[lastIndex] ?? 0);
-    cards.style.minHeight = isSideBySide ? `${Math.ceil(bottom)}px` : '';
+    const minHeight = `${Math.ceil(bottom)}px`;
+    if (cards.style.minHeight !== minHeight) cards.style.minHeight = minHeight;
+  }
+
+  function write(entry: CardEntry, top: string): void {
+    if (entry.writtenTop === top) return;
+    entry.card.style.top = top;
+    entry.writtenTop = top;
   }
 
   return {

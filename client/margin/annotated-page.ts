@@ -1,0 +1,51 @@
+/**
+ * The annotated reader's frame: the header (the seminar, the citation, who is here, filters, the
+ * connection, replay, seminar mode, links to the history and the report) above the text and its
+ * margin side by side. It only arranges the parts the reader made.
+ */
+import type { GroupRecord } from '../../shared/accounts.ts';
+import type { DocumentRecord } from '../../shared/document.ts';
+import { renderCitation } from '../document/citation.ts';
+import { el } from '../dom.ts';
+
+export interface AnnotatedPageParts {
+  record: DocumentRecord;
+  group: GroupRecord | null;
+  roleNote: HTMLElement;
+  avatars: HTMLElement;
+  filters: HTMLElement;
+  connection: HTMLElement;
+  replay: HTMLElement | null;
+  seminarSlot: HTMLElement;
+  reportLink: HTMLElement | null;
+  text: HTMLElement;
+  selectionBar: HTMLElement;
+  margin: HTMLElement;
+}
+
+export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
+  const { record, group } = parts;
+  const timelineLink = group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}/documents/${encodeURIComponent(record.id)}/history`, 'data-link': '' }, 'History of this document') : null;
+  return el(
+    'div',
+    { class: 'annotated-page' },
+    el(
+      'header',
+      { class: 'annotated-header' },
+      el(
+        'p',
+        { class: 'annotated-group' },
+        group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}`, 'data-link': '' }, group.name) : 'Your private notes',
+        parts.roleNote,
+      ),
+      renderCitation(record.citation),
+      // The filters sit up here, so the whole margin is free for cards beside their passages.
+      el('div', { class: 'annotated-status' }, parts.avatars, parts.filters, parts.connection),
+      parts.replay,
+      parts.seminarSlot,
+      el('p', { class: 'document-links' }, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink),
+    ),
+    // The selection bar sticks to the bottom of the text's column, clear of the margin.
+    el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, parts.text, parts.selectionBar), parts.margin),
+  );
+}
