@@ -1,8 +1,16 @@
 /**
- * Replay: a time slider (with play/pause) over the span of a document's events in a group. Moving
- * it fetches the layer as it stood at that instant (GET …/annotations?at=) and hands it to the
- * page, which shows it read-only; "Back to now" (or the slider's right end) hands back null, the
- * live layer. Marks under the slider show where activity was dense.
+ * Replay: a time slider (with play/pause) over the span of a document's events in a group. A moment
+ * on it fetches the layer as it stood then (GET …/annotations?at=) and hands it to the page, which
+ * shows it read-only; handing back null restores the present, the live layer. Marks under the
+ * slider show where activity was dense.
+ *
+ * How long a past moment stays depends on how it was reached, so that the present comes back when
+ * the person lets go, whichever way they hold the slider:
+ * - dragging with the pointer shows the moment under it; releasing the pointer restores the present;
+ * - arrow keys (Home, End, Page Up/Down) show the moment and hold it while the slider keeps focus;
+ *   Escape, leaving the slider, or "Back to now" restore the present;
+ * - Play steps through the span and restores the present at its end; Pause holds the moment it
+ *   paused on until Play, "Back to now" or the slider moves again.
  */
 import { el } from '../dom.ts';
 import { getEvents, getLayer, type Layer } from '../services/history-api.ts';
@@ -22,12 +30,22 @@ export interface ReplaySlider {
 
 export function createReplaySlider(groupId: string, documentId: string, onLayer: (layer: Layer | null, at: Date | null) => void): ReplaySlider {
   const open = el('button', { type: 'button', class: 'button-small button-quiet replay-open', 'aria-expanded': 'false' }, 'Replay');
-  const slider = el('input', { type: 'range', class: 'replay-range', 'aria-label': 'Replay: the annotations as they stood at', min: '0', max: '1', step: '1', value: '1' });
+  const slider = el('input', {
+    type: 'range',
+    class: 'replay-range',
+    'aria-label': 'Replay: the annotations as they stood at',
+    'aria-describedby': 'replay-hint',
+    min: '0',
+    max: '1',
+    step: '1',
+    value: '1',
+  });
   const play = el('button', { type: 'button', class: 'button-small' }, 'Play');
   const now = el('button', { type: 'button', class: 'button-small', disabled: '' }, 'Back to now');
   const label = el('span', { class: 'replay-label', role: 'status', 'aria-live': 'polite' }, 'Live');
   const marks = el('div', { class: 'replay-marks', 'aria-hidden': 'true' });
-  const controls = el('div', { class: 'replay-controls', hidden: '' }, el('div', { class: 'replay-track' }, slider, marks), play, now, label);
+  const hint = el('p', { class: 'replay-hint', id: 'replay-hint' }, 'Drag to look back; let go to return to now. Arrow keys hold a moment until Escape or leaving the slider.');
+  const controls = el('div', { class: 'replay-controls', hidden: '' }, el('div', { class: 'replay-track' }, slider, marks), play, now, label, hint);
   const element = el('div', { class: 'replay' }, open, controls);
 
   let start = 0;
@@ -36,6 +54,10 @@ export function createReplaySlider(groupId: string, documentId: string, onLayer:
   let request = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let player: ReturnType<typeof setInterval> | undefined;
+  /** Whether a past layer is shown or on its way: only then is there a present to restore. */
+  let isPast = false;
+  /** Whether the pointer holds the slider: its release, not the slider's `change`, ends the moment. */
+  let isDragging = false;
 
   open.addEventListener('click', () => {
     const isOpen = controls.hidden;
@@ -74,13 +96,40 @@ export function createReplaySlider(groupId: string, documentId: string, onLayer:
   }
 
   slider.addEventListener('input', () => {
+    // Moving the slider by hand takes over from the player.
+    stopPlaying();
     // A drag fires many events: fetch the instant it settles on.
     clearTimeout(timer);
     timer = setTimeout(() => show(Number(slider.value)), 120);
   });
   slider.addEventListener('change', () => {
+    // From the keyboard, `change` follows each step; from the pointer it comes with the release.
+    if (isDragging) return;
     clearTimeout(timer);
     show(Number(slider.value));
+  });
+  const release = () => {
+    window.removeEventListener('pointerup', release);
+    window.removeEventListener('pointercancel', release);
+    if (!isDragging) return;
+    isDragging = false;
+    backToNow();
+  };
+  slider.addEventListener('pointerdown', () => {
+    isDragging = true;
+    stopPlaying();
+    // The pointer may be released anywhere on the page, away from the slider.
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+  });
+  slider.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && isPast) {
+      event.preventDefault();
+      backToNow();
+    }
+  });
+  slider.addEventListener('blur', () => {
+    if (!isDragging && player === undefined) backToNow();
   });
 
   function show(time: number): void {
@@ -90,6 +139,7 @@ export function createReplaySlider(groupId: string, documentId: string, onLayer:
     }
     const at = new Date(time);
     const token = ++request;
+    isPast = true;
     now.disabled = false;
     label.textContent = `As of ${timeLabel(at.toISOString())}…`;
     void getLayer(groupId, documentId, at).then((result) => {
@@ -108,6 +158,8 @@ export function createReplaySlider(groupId: string, documentId: string, onLayer:
     request += 1;
     clearTimeout(timer);
     slider.value = String(end);
+    if (!isPast) return;
+    isPast = false;
     now.disabled = true;
     label.textContent = 'Live';
     onLayer(null, null);
@@ -139,6 +191,8 @@ export function createReplaySlider(groupId: string, documentId: string, onLayer:
     destroy() {
       clearTimeout(timer);
       stopPlaying();
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
       request += 1;
     },
   };

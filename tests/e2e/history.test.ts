@@ -1,7 +1,8 @@
 /**
  * History, replay and notifications in real browsers: A edits an annotation twice; B opens its
- * history and sees both diffs; B moves the replay slider back before A's later annotation existed
- * and it leaves the margin, then returns with "Back to now"; B's inbox counts A's reply live.
+ * history and sees both diffs; B drags the replay slider back before A's later annotation existed
+ * and it leaves the margin, then returns when B lets go; from the keyboard a past moment holds
+ * until Escape or leaving the slider; B's inbox counts A's reply live.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,16 +90,70 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('replays the layer before the later annotation, read-only, then returns to now', async () => {
+  it('shows the layer before the later annotation while B drags the slider, and the present when B lets go', async () => {
     await card(pageB, 'A later remark').waitFor();
     await pageB.getByRole('button', { name: 'Replay' }).click();
     await pageB.locator('.replay-label', { hasText: 'Live' }).waitFor();
-    await pageB.locator('.replay-range').fill(String(Date.parse(later.createdAt) - 500));
+    const slider = pageB.locator('.replay-range');
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('the replay slider has no box');
+    const [min, max] = (await slider.evaluate((input: HTMLInputElement) => [input.min, input.max])).map(Number) as [number, number];
+    // A moment in the gap between the last edit and the later annotation.
+    const wanted = Date.parse(later.createdAt) - 700;
+    const y = box.y + box.height / 2;
+    await pageB.mouse.move(box.x + box.width - 4, y);
+    await pageB.mouse.down();
+    // The thumb's travel is a little shorter than the box: aim, read where it landed, and correct once.
+    let x = box.x + ((wanted - min) / (max - min)) * box.width;
+    await pageB.mouse.move(x, y, { steps: 4 });
+    const landed = Number(await slider.inputValue());
+    x += ((wanted - landed) / (max - min)) * box.width;
+    await pageB.mouse.move(x, y, { steps: 2 });
+    const held = Number(await slider.inputValue());
+    expect(Math.abs(held - wanted)).toBeLessThan(500);
+
     await pageB.locator('.replay-label', { hasText: 'read-only' }).waitFor();
     await card(pageB, 'A later remark').waitFor({ state: 'detached' });
     await card(pageB, 'whole memo').waitFor();
     expect(await pageB.getByRole('button', { name: 'Annotate' }).count()).toBe(0);
 
+    await pageB.mouse.up();
+    await card(pageB, 'A later remark').waitFor();
+    await pageB.locator('.replay-label', { hasText: 'Live' }).waitFor();
+    await pageB.getByRole('button', { name: 'Annotate' }).waitFor();
+    expect(Number(await slider.inputValue())).toBe(max);
+  });
+
+  it('holds a moment chosen from the keyboard until Escape, or until the slider loses focus', async () => {
+    const slider = pageB.locator('.replay-range');
+    await slider.focus();
+    // Home: a second before the first event, when the layer was empty.
+    await pageB.keyboard.press('Home');
+    await pageB.locator('.replay-label', { hasText: 'read-only' }).waitFor();
+    await card(pageB, 'whole memo').waitFor({ state: 'detached' });
+    await pageB.keyboard.press('ArrowRight');
+    await pageB.locator('.replay-label', { hasText: 'read-only' }).waitFor();
+    // Held: the keys are up, and the past they chose is still shown (a restore on keyup would have dropped it).
+    expect(await card(pageB, 'A later remark').count()).toBe(0);
+    expect(await pageB.getByRole('button', { name: 'Back to now' }).isEnabled()).toBe(true);
+
+    await pageB.keyboard.press('Escape');
+    await card(pageB, 'A later remark').waitFor();
+    await pageB.locator('.replay-label', { hasText: 'Live' }).waitFor();
+    expect(await slider.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await pageB.keyboard.press('Home');
+    await card(pageB, 'whole memo').waitFor({ state: 'detached' });
+    await pageB.keyboard.press('Tab');
+    await card(pageB, 'whole memo').waitFor();
+    await card(pageB, 'A later remark').waitFor();
+    await pageB.locator('.replay-label', { hasText: 'Live' }).waitFor();
+  });
+
+  it('returns to the present with "Back to now"', async () => {
+    await pageB.locator('.replay-range').focus();
+    await pageB.keyboard.press('Home');
+    await card(pageB, 'whole memo').waitFor({ state: 'detached' });
     await pageB.getByRole('button', { name: 'Back to now' }).click();
     await card(pageB, 'A later remark').waitFor();
     await pageB.getByRole('button', { name: 'Annotate' }).waitFor();
