@@ -28,6 +28,7 @@ const queryPattern = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?$
  * mention already written is left alone.
  */
 export function findMentionQuery(text: string, caret: number): MentionQuery | null {
+  if (caret <= 0) return null;
   const from = Math.max(0, caret - maxQueryLength - 1);
   const at = text.lastIndexOf('@', caret - 1);
   if (at < from) return null;

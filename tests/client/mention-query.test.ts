@@ -38,6 +38,7 @@ describe('finding the @query before the caret', () => {
   it('reads only what is before the caret', () => {
     expect(findMentionQuery('@Bru and more', 4)).toEqual({ start: 0, end: 4, query: 'Bru' });
     expect(findMentionQuery('@Bru and more', 10)).toBeNull();
+    expect(findMentionQuery('@Bru', 0)).toBeNull();
   });
 });
 
