@@ -222,7 +222,9 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       return buildLayer({ text: textMap.text, me, groupId: group?.id ?? null, rooms: () => [past], pending: () => [], acknowledged: () => ({ annotations: [], replies: [] }) }, anchors);
     }
     const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
-    acknowledged.prune(rooms);
+    // Pruning compares every record of the rooms; with nothing acknowledged there is nothing to prune.
+    const held = acknowledged.current();
+    if (held.annotations.length + held.replies.length > 0) acknowledged.prune(rooms);
     return buildLayer(
       { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => rooms, pending: () => queue.pending(), acknowledged: () => acknowledged.current() },
       anchors,
@@ -232,6 +234,9 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   function renderAll(): void {
     layer = currentLayer();
     const shown = layer.annotations.filter((item) => item.record.id === focusedId || matchesFilters(item, filters, me.id));
+    // The cards and the highlights change first and the cards are laid out after both: the page is
+    // laid out once (the view reads the selection after its update, which lays the page out).
+    margin.update({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     showLayer(view, textMap, {
       highlights: shown.flatMap((item) =>
         item.anchor.type === 'anchored' && !item.record.isDeleted
@@ -241,10 +246,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       focusedId,
       remote: presence.remoteSelections(),
     });
+    margin.layout();
     filtersBar.update(layer.tags, members);
     seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));
-    margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     if (notice !== shownNotice) {
       shownNotice = notice;
       notices.replaceChildren(

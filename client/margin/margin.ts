@@ -29,7 +29,13 @@ export interface MarginRender {
 
 export interface Margin {
   element: HTMLElement;
+  /** Brings the cards up to date and lays them out. */
   render(data: MarginRender): void;
+  /**
+   * Brings the cards up to date without laying them out: the caller changes the text too, then calls
+   * `layout`, so that the page is laid out once for both changes rather than once for each.
+   */
+  update(data: MarginRender): void;
   layout(): void;
   /** Moves keyboard focus to a card (after a render). */
   focusCard(id: string): void;
@@ -130,6 +136,11 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
   }
 
   function render(data: MarginRender): void {
+    update(data);
+    layout();
+  }
+
+  function update(data: MarginRender): void {
     last = data;
     // Keep the keyboard where it was: the same control of the same card, if that card is rebuilt.
     const active = document.activeElement;
@@ -161,7 +172,6 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
 
     renderOrphans(orphaned, data);
     showEmpty(data);
-    layout();
     if (activeKey && !active?.isConnected) {
       const again = element.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(activeKey)}"]`);
       if (again) {
@@ -238,6 +248,7 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
   return {
     element,
     render,
+    update,
     layout,
     focusCard(id) {
       element.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });

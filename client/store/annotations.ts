@@ -44,6 +44,13 @@ export interface LayerSources {
   acknowledged(): { annotations: AnnotationRecord[]; replies: ReplyRecord[] };
 }
 
+/**
+ * Items of records that are not pending, by record: a room hands out the same record objects until
+ * it replaces them, so a layer rebuilt after one change reuses the items of all the others.
+ */
+const settledItems = new WeakMap<AnnotationRecord, AnnotationItem>();
+const settledReplies = new WeakMap<ReplyRecord, ReplyItem>();
+
 export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>): LayerView {
   const annotations = new Map<string, AnnotationItem>();
   const replies = new Map<string, ReplyItem>();
@@ -53,17 +60,27 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
       found = anchor(sources.text, record.selectors);
       anchors.set(record.id, found);
     }
-    annotations.set(record.id, { record, anchor: found, isPending });
+    const settled = isPending ? undefined : settledItems.get(record);
+    annotations.set(record.id, settled?.anchor === found ? settled : { record, anchor: found, isPending });
+    if (!isPending && settled?.anchor !== found) settledItems.set(record, annotations.get(record.id) as AnnotationItem);
+  };
+  const settledReply = (record: ReplyRecord): ReplyItem => {
+    let item = settledReplies.get(record);
+    if (!item) {
+      item = { record, isPending: false };
+      settledReplies.set(record, item);
+    }
+    return item;
   };
 
   for (const room of sources.rooms()) {
     for (const record of room.annotations) place(record, false);
-    for (const record of room.replies) replies.set(record.id, { record, isPending: false });
+    for (const record of room.replies) replies.set(record.id, settledReply(record));
   }
   // Newer than what the rooms show (the caller keeps only those): the acknowledgement came first.
   const acknowledged = sources.acknowledged();
   for (const record of acknowledged.annotations) place(record, false);
-  for (const record of acknowledged.replies) replies.set(record.id, { record, isPending: false });
+  for (const record of acknowledged.replies) replies.set(record.id, settledReply(record));
 
   const me = sources.me ?? { id: 'me', name: 'You' };
   for (const command of sources.pending()) {
@@ -105,15 +122,16 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     }
   }
 
-  // A deleted annotation stays only as the placeholder of a thread that has replies.
-  const hasReplies = new Set([...replies.values()].map((reply) => reply.record.annotationId));
-  const ordered = [...annotations.values()].filter((item) => !item.record.isDeleted || hasReplies.has(item.record.id)).sort(byPlace);
+  // Grouped first, then each thread sorted: many short sorts instead of one long one.
   const threads = new Map<string, ReplyItem[]>();
-  for (const reply of [...replies.values()].sort((a, b) => compareTimes(a.record.createdAt, b.record.createdAt))) {
-    const list = threads.get(reply.record.annotationId) ?? [];
-    list.push(reply);
-    threads.set(reply.record.annotationId, list);
+  for (const reply of replies.values()) {
+    const list = threads.get(reply.record.annotationId);
+    if (list) list.push(reply);
+    else threads.set(reply.record.annotationId, [reply]);
   }
+  for (const list of threads.values()) if (list.length > 1) list.sort((a, b) => compareTimes(a.record.createdAt, b.record.createdAt));
+  // A deleted annotation stays only as the placeholder of a thread that has replies.
+  const ordered = [...annotations.values()].filter((item) => !item.record.isDeleted || threads.has(item.record.id)).sort(byPlace);
   const tags = [...new Set(ordered.flatMap((item) => item.record.tags))].sort((a, b) => a.localeCompare(b));
   return { annotations: ordered, byId: annotations, replies: threads, tags };
 }

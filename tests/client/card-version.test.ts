@@ -1,6 +1,7 @@
 /** Which changes rebuild a card: what it shows, and nothing else. */
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
+import { describeRange } from '../../shared/selectors.ts';
 import { cardVersionOf, isSameCardVersion, type CardVersionInput } from '../../client/margin/card-version.ts';
 
 const record: AnnotationRecord = {
@@ -9,7 +10,7 @@ const record: AnnotationRecord = {
   groupId: 'g',
   visibility: 'group',
   kind: 'comment',
-  selectors: { position: { start: 0, end: 5 }, quote: { exact: 'Under', prefix: '', suffix: ' the' } },
+  selectors: describeRange('Under the new leadership', 0, 5),
   body: 'A note',
   tags: [],
   status: 'open',
