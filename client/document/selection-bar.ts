@@ -1,20 +1,25 @@
 /**
  * The bar that shows what the reader has selected: the quoted passage, its printed page and its
- * canonical offsets. It is where the "Annotate" action will live; tests read `data-start` and
- * `data-end` from `#selection-info`.
+ * canonical offsets. The annotated reader adds its "Annotate" action here; while an orphan is being
+ * re-attached (client/margin/reattach.ts) the bar asks for its passage and offers "Attach here"
+ * instead. Tests read `data-start` and `data-end` from `#selection-info`.
  */
 import { pageAt, type TextMap } from '../../shared/canonical-text.ts';
 import { describeSelection, type SelectionDescription } from '../anchoring/describe-selection.ts';
 import { el } from '../dom.ts';
+import { createReattachMode } from '../margin/reattach.ts';
 import type { Reader } from './reader.ts';
 
 const HINT = 'Select a passage to quote it.';
 
 export function createSelectionBar(reader: Reader, firstPage: number | null): { element: HTMLElement; destroy(): void } {
   const info = el('div', { id: 'selection-info', class: 'selection-info' });
-  const element = el('aside', { class: 'selection-bar', 'aria-label': 'Selection', 'aria-live': 'polite' }, info);
+  const element = el('aside', { class: 'selection-bar', 'aria-label': 'Selection', 'aria-live': 'polite' });
+  const reattach = createReattachMode(reader.view, reader.textMap, element);
+  element.append(reattach.prompt, info, reattach.actions);
 
   function update(): void {
+    reattach.update();
     const described = describeSelection(reader.view, reader.textMap);
     if (!described) {
       info.removeAttribute('data-start');
@@ -33,7 +38,13 @@ export function createSelectionBar(reader: Reader, firstPage: number | null): { 
   const ownerDocument = reader.view.dom.ownerDocument;
   ownerDocument.addEventListener('selectionchange', update);
   update();
-  return { element, destroy: () => ownerDocument.removeEventListener('selectionchange', update) };
+  return {
+    element,
+    destroy() {
+      ownerDocument.removeEventListener('selectionchange', update);
+      reattach.destroy();
+    },
+  };
 }
 
 /** "p. 288", or "pp. 287–288" when the passage runs over a page break. */

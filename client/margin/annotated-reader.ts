@@ -10,6 +10,7 @@ import type { Anchor } from '../../shared/anchoring.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { roomNameOf } from '../../shared/rooms.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
+import { refreshMovedAnchors } from '../anchoring/moved-anchors.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
 import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
@@ -225,6 +226,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     // Pruning compares every record of the rooms; with nothing acknowledged there is nothing to prune.
     const held = acknowledged.current();
     if (held.annotations.length + held.replies.length > 0) acknowledged.prune(rooms);
+    refreshMovedAnchors(anchors, textMap.text, rooms, acknowledged.current().annotations);
     return buildLayer(
       { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => rooms, pending: () => queue.pending(), acknowledged: () => acknowledged.current() },
       anchors,

@@ -8,6 +8,7 @@ import type { AnnotationItem, ReplyItem } from '../store/annotations.ts';
 import { inlineForm } from './inline-form.ts';
 import { renderMarkdown } from './markdown.ts';
 import { canWrite, isMine, isModerator, kindLabels, timeLabel, type MarginContext } from './margin-context.ts';
+import { requestReattach } from './reattach.ts';
 import { createTagInput } from './tag-input.ts';
 import { renderThread, type ThreadState } from './thread.ts';
 
@@ -73,7 +74,7 @@ export function renderCard(item: AnnotationItem, replies: ReplyItem[], isFocused
     isFocused ? quote : null,
     state.isEditing ? editForm(item, context, state, rerender) : body,
     tags,
-    el('p', { class: 'card-footer' }, toggle, item.isPending ? null : history),
+    el('p', { class: 'card-footer' }, toggle, item.isPending ? null : history, reattachButton(item, context)),
   );
   card.addEventListener('click', (event) => {
     if (!isFocused && !(event.target instanceof Element && event.target.closest('a, button, textarea, input'))) context.focus(record.id);
@@ -131,6 +132,35 @@ function actions(item: AnnotationItem, context: MarginContext, state: CardState,
     rerender();
   });
   return bar;
+}
+
+/**
+ * An orphan's author may give it a new passage (client/margin/reattach.ts); not while it is pending
+ * (a re-attachment may be on its way), nor in a past layer, nor once the role no longer writes.
+ */
+function reattachButton(item: AnnotationItem, context: MarginContext): HTMLElement | null {
+  const { record } = item;
+  if (item.anchor.type !== 'orphan' || record.isDeleted || item.isPending || !isMine(context, record.authorId) || !canWrite(context)) return null;
+  const focusKey = `reattach:${record.id}`;
+  const button = el('button', { type: 'button', class: 'card-reattach link-button', 'data-focus-key': focusKey }, 'Re-attach');
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    requestReattach(button, {
+      annotationId: record.id,
+      quote: record.selectors.quote.exact,
+      attach: (selectors) => {
+        // The mode may outlast the right to write (a replay started, the role changed meanwhile).
+        if (!canWrite(context)) return;
+        void context.submit({ type: 'annotation.reanchor', commandId: crypto.randomUUID(), annotationId: record.id, selectors }).then(() =>
+          // Applied, the card stands beside its new passage; queued or refused, it is still an orphan.
+          context.focus(record.id, { scroll: true, focusCard: true }),
+        );
+      },
+      // The card may have been rebuilt since: its button is found again by its key.
+      cancelled: () => document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus(),
+    });
+  });
+  return button;
 }
 
 /** Editing one's own annotation: its text, its kind and its tags (two commands when both change). */
