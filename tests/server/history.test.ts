@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
 import type { Revision } from '../../shared/history.ts';
-import { insertMembership } from '../../server/repos/groups.ts';
 import { importedMemo } from '../fixtures/memo.ts';
+import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand } from '../helpers/room-client.ts';
@@ -31,10 +30,7 @@ describe('history', () => {
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = (await ana.client.post<GroupRecord>('/api/groups', { name: 'History' })).body.id;
-    await ana.client.post(`/api/groups/${groupId}/documents`, { documentId });
-    await insertMembership(server.db, { groupId, userId: ben.id, role: 'member' });
-    await insertMembership(server.db, { groupId, userId: olga.id, role: 'observer' });
+    groupId = await startSeminar(server, { name: 'History', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
   });
   afterAll(() => server?.close());
 

@@ -5,17 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../../shared/accounts.ts';
 import type { CommandResult } from '../../../shared/annotations.ts';
 import type { Selectors } from '../../../shared/selectors.ts';
 import { commandExecutor, type ExecuteCommand } from '../../../server/commands/execute-command.ts';
 import type { Notices } from '../../../server/commands/notices.ts';
 import { createLogger } from '../../../server/logger.ts';
-import { insertMembership } from '../../../server/repos/groups.ts';
 import { createRoomRegistry, type RoomRegistry } from '../../../server/rooms/room-registry.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand } from '../../helpers/room-client.ts';
+import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
 const documentId = 'frus1981-88v41-d97';
@@ -41,10 +40,7 @@ describe('commands that arrive together', () => {
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = (await ana.client.post<GroupRecord>('/api/groups', { name: 'Batches' })).body.id;
-    await ana.client.post(`/api/groups/${groupId}/documents`, { documentId });
-    await insertMembership(server.db, { groupId, userId: ben.id, role: 'member' });
-    await insertMembership(server.db, { groupId, userId: olga.id, role: 'observer' });
+    groupId = await startSeminar(server, { name: 'Batches', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
     // An executor of its own, on the server's database, so that the test sees each batch's board call.
     rooms = createRoomRegistry(server.db, createLogger('silent'));
     execute = commandExecutor(server.db, rooms, { publish: (batch) => published.push(batch) });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../../shared/accounts.ts';
 import type { ActivityItem, NotificationRecord } from '../../../shared/notifications.ts';
-import { insertMembership } from '../../../server/repos/groups.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
+import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
@@ -37,11 +36,7 @@ describe('notifications and activity', () => {
     ben = await signUpUser(server.url, 'Ben');
     cleo = await signUpUser(server.url, 'Cleo');
     mona = await signUpUser(server.url, 'Mona');
-    groupId = (await ana.client.post<GroupRecord>('/api/groups', { name: 'Notices' })).body.id;
-    await ana.client.post(`/api/groups/${groupId}/documents`, { documentId });
-    await insertMembership(server.db, { groupId, userId: ben.id, role: 'member' });
-    await insertMembership(server.db, { groupId, userId: cleo.id, role: 'member' });
-    await insertMembership(server.db, { groupId, userId: mona.id, role: 'moderator' });
+    groupId = await startSeminar(server, { name: 'Notices', owner: ana, documentId, members: [[ben, 'member'], [cleo, 'member'], [mona, 'moderator']] });
     for (const [name, user] of Object.entries({ ana, ben, cleo, mona })) {
       sockets[name] = await openCommands(server.url, user);
       received[name] = [];

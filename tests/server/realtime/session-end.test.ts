@@ -3,11 +3,11 @@
  * with a cookie must not outlive a sign-out, nor a password change that ends the other sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../../shared/accounts.ts';
 import { closeCodes } from '../../../shared/rooms.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import { ApiClient, signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom, type CommandClient, type RoomClient } from '../../helpers/room-client.ts';
+import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
 const documentId = 'frus1981-88v41-d97';
@@ -38,8 +38,7 @@ describe('live connections end with their session', () => {
   beforeAll(async () => {
     server = await startTestServer();
     ana = await signUpUser(server.url, 'Ana');
-    groupId = (await ana.client.post<GroupRecord>('/api/groups', { name: 'Sessions' })).body.id;
-    await ana.client.post(`/api/groups/${groupId}/documents`, { documentId });
+    groupId = await startSeminar(server, { name: 'Sessions', owner: ana, documentId });
     roomName = `group/${groupId}/${documentId}`;
   });
   afterAll(() => server?.close());

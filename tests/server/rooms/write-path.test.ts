@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../../shared/accounts.ts';
 import type { AnnotationRecord } from '../../../shared/annotations.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
+import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom, type CommandClient, type RoomClient } from '../../helpers/room-client.ts';
-import { insertMembership } from '../../../server/repos/groups.ts';
 import { describeRange } from '../../../shared/selectors.ts';
 
 const documentId = 'frus1981-88v41-d97';
@@ -30,10 +29,7 @@ describe('commands in, state out: two members and an observer in one room', () =
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = (await ana.client.post<GroupRecord>('/api/groups', { name: 'Write path' })).body.id;
-    await ana.client.post(`/api/groups/${groupId}/documents`, { documentId });
-    await insertMembership(server.db, { groupId, userId: ben.id, role: 'member' });
-    await insertMembership(server.db, { groupId, userId: olga.id, role: 'observer' });
+    groupId = await startSeminar(server, { name: 'Write path', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
     const roomName = `group/${groupId}/${documentId}`;
     rooms = { ana: openRoom(server.url, ana, roomName), ben: openRoom(server.url, ben, roomName), olga: openRoom(server.url, olga, roomName) };
     await Promise.all(Object.values(rooms).map((room) => room.until((r) => r.provider.synced, 'sync')));
