@@ -8,7 +8,6 @@ import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, Command } from '../../shared/annotations.ts';
 import type { Anchor } from '../../shared/anchoring.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
-import { roomNameOf } from '../../shared/rooms.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
 import { refreshMovedAnchors } from '../anchoring/moved-anchors.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
@@ -24,7 +23,6 @@ import { request } from '../services/api.ts';
 import { createCommandQueue, type CommandOutcome } from '../services/command-queue.ts';
 import { getGroup } from '../services/groups-api.ts';
 import type { Layer } from '../services/history-api.ts';
-import { openRoom, type RoomHandle } from '../services/room.ts';
 import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
 import { createAcknowledgedRecords } from '../store/acknowledged.ts';
 import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
@@ -43,6 +41,7 @@ import { createPermalinkOpener } from './permalink.ts';
 import { createPresenceSession } from './presence-session.ts';
 import { bindReaderShortcuts } from './reader-shortcuts.ts';
 import { createRenderScheduler } from './render-scheduler.ts';
+import { openGroupRoom, openPrivateRoom, readerRooms, type ReaderRooms } from './reader-rooms.ts';
 import { reportPath } from './report-path.ts';
 import { watchTextReflow } from './text-reflow.ts';
 
@@ -51,6 +50,8 @@ export interface AnnotatedReaderInput {
   /** The seminar whose layer is shown; null on the plain reader, which shows only private notes. */
   group: GroupRecord | null;
   me: Author;
+  /** The rooms, if the page opened them early (see reader-rooms.ts); the reader owns them from then on. */
+  rooms?: ReaderRooms;
 }
 
 export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedReaderInput): Cleanup {
@@ -164,21 +165,16 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   );
 
   // --- services ------------------------------------------------------------------------------
-  const roomListeners = {
+  const layerRooms = input.rooms ?? readerRooms(group ? openGroupRoom(group.id, record.id) : null, openPrivateRoom(me.id, record.id));
+  const presenceRoom = layerRooms.presence;
+  layerRooms.listen({
     onChange: () => refresh(),
-    onStatus: (status: string, detail: string | null) => {
+    onStatus: (status, detail) => {
       if (status === 'closed') closedReason = detail;
       showConnection();
     },
     onAwarenessReplaced: () => presence.start(),
-  };
-  const groupRoom: RoomHandle | null = group ? openRoom(roomNameOf({ type: 'group', groupId: group.id, documentId: record.id }), roomListeners) : null;
-  const privateRoom: RoomHandle = openRoom(roomNameOf({ type: 'private', userId: me.id, documentId: record.id }), {
-    ...roomListeners,
-    onAwarenessReplaced: () => (groupRoom ? undefined : presence.start()),
   });
-  /** Presence lives on the group's room; on the plain reader, on one's own (where one is alone). */
-  const presenceRoom = groupRoom ?? privateRoom;
   const queue = createCommandQueue(scope, {
     onChange: () => refresh(),
     onOutcome: (command, outcome) => {
@@ -222,7 +218,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       // Replaying: the past layer alone, without this person's pending changes.
       return buildLayer({ text: textMap.text, me, groupId: group?.id ?? null, rooms: () => [past], pending: () => [], acknowledged: () => ({ annotations: [], replies: [] }) }, anchors);
     }
-    const rooms = [groupRoom, privateRoom].flatMap((room) => (room ? [room] : [])).map((room) => ({ annotations: room.annotations(), replies: room.replies() }));
+    const rooms = layerRooms.records();
     // Pruning compares every record of the rooms; with nothing acknowledged there is nothing to prune.
     const held = acknowledged.current();
     if (held.annotations.length + held.replies.length > 0) acknowledged.prune(rooms);
@@ -410,8 +406,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     seminar?.destroy();
     stopKeyboardSelection();
     queue.destroy();
-    groupRoom?.destroy();
-    privateRoom.destroy();
+    layerRooms.destroy();
     margin.destroy();
     bar.destroy();
     view.destroy();

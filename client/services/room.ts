@@ -5,6 +5,10 @@
  *
  * A copy that predates a rebuild of the room (two epoch keys in `meta`, see shared/rooms.ts) is
  * dropped: the provider and doc are destroyed and a fresh pair connects.
+ *
+ * A room may be opened before the page that shows it has its listeners (so that its connection runs
+ * while the page still fetches the document); `listen` attaches them, and tells them at once of a
+ * state they missed.
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -15,12 +19,16 @@ export type RoomStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
 export interface RoomHandle {
   readonly name: string;
+  /** The same array until the annotations change, so unchanged records can be recognised cheaply. */
   annotations(): AnnotationRecord[];
+  /** The same array until the replies change. */
   replies(): ReplyRecord[];
   /** The current provider's awareness (it changes when a stale copy is replaced). */
   awareness(): WebsocketProvider['awareness'];
   status(): RoomStatus;
   isSynced(): boolean;
+  /** Attaches the page's listeners (replacing earlier ones); a close already seen is told at once. */
+  listen(listeners: RoomListeners): void;
   destroy(): void;
 }
 
@@ -33,20 +41,34 @@ export interface RoomListeners {
 }
 
 const serverUrl = () => `${location.origin.replace(/^http/, 'ws')}/yjs`;
+const ignore: RoomListeners = { onChange: () => {}, onStatus: () => {}, onAwarenessReplaced: () => {} };
 
-export function openRoom(name: string, listeners: RoomListeners): RoomHandle {
+export function openRoom(name: string, initial: RoomListeners = ignore): RoomHandle {
+  let listeners = initial;
   let doc: Y.Doc;
   let provider: WebsocketProvider;
   let status: RoomStatus = 'connecting';
+  let closedDetail: string | null = null;
   let isDestroyed = false;
+  let annotations: AnnotationRecord[] | null = null;
+  let replies: ReplyRecord[] | null = null;
 
   function connect(): void {
     doc = new Y.Doc();
+    annotations = null;
+    replies = null;
     // No BroadcastChannel: each tab reads the server's state, never another tab's copy.
     provider = new WebsocketProvider(serverUrl(), name, doc, { disableBc: true, maxBackoffTime: 5000 });
+    // The client never writes the doc, so the provider's handler, which sends local updates to the
+    // server, would never send anything; but while any `update` listener is attached, Yjs encodes
+    // every transaction for it, the whole room (megabytes) when it syncs. Nothing listens to it.
+    doc.off('update', provider._updateHandler);
     const current = provider;
-    doc.on('update', () => {
-      if (current !== provider) return;
+    // The records are read once per change of their map, not once per read.
+    doc.getMap(roomMaps.annotations).observe(() => (annotations = null));
+    doc.getMap(roomMaps.replies).observe(() => (replies = null));
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (current !== provider || transaction.changed.size === 0) return;
       if (isStaleCopy(doc.getMap(roomMaps.meta).keys())) {
         replace();
         return;
@@ -65,7 +87,8 @@ export function openRoom(name: string, listeners: RoomListeners): RoomHandle {
       // A permanent close (4401 access revoked, 4403 …): the provider stops reconnecting.
       if (current !== provider) return;
       status = 'closed';
-      listeners.onStatus(status, event.reason || `closed (${event.code})`);
+      closedDetail = event.reason || `closed (${event.code})`;
+      listeners.onStatus(status, closedDetail);
     });
   }
 
@@ -82,11 +105,15 @@ export function openRoom(name: string, listeners: RoomListeners): RoomHandle {
 
   return {
     name,
-    annotations: () => Object.values(doc.getMap(roomMaps.annotations).toJSON()) as AnnotationRecord[],
-    replies: () => Object.values(doc.getMap(roomMaps.replies).toJSON()) as ReplyRecord[],
+    annotations: () => (annotations ??= Object.values(doc.getMap(roomMaps.annotations).toJSON()) as AnnotationRecord[]),
+    replies: () => (replies ??= Object.values(doc.getMap(roomMaps.replies).toJSON()) as ReplyRecord[]),
     awareness: () => provider.awareness,
     status: () => status,
     isSynced: () => provider.synced,
+    listen(next) {
+      listeners = next;
+      if (status === 'closed') listeners.onStatus(status, closedDetail);
+    },
     destroy() {
       isDestroyed = true;
       provider.destroy();

@@ -51,9 +51,22 @@ export interface LayerSources {
 const settledItems = new WeakMap<AnnotationRecord, AnnotationItem>();
 const settledReplies = new WeakMap<ReplyRecord, ReplyItem>();
 
+/**
+ * The threads of the last build whose replies were the rooms' alone, and the rooms' reply arrays they
+ * came from: a room hands out the same array until its replies change, so a change to the
+ * annotations alone (a new card) reuses the threads instead of regrouping thousands of replies.
+ */
+let lastThreads: { sources: ReplyRecord[][]; threads: Map<string, ReplyItem[]> } | null = null;
+
 export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>): LayerView {
   const annotations = new Map<string, AnnotationItem>();
   const replies = new Map<string, ReplyItem>();
+  const rooms = sources.rooms();
+  const acknowledged = sources.acknowledged();
+  const pending = sources.pending();
+  const replySources = rooms.map((room) => room.replies);
+  const isRoomsReplies = acknowledged.replies.length === 0 && !pending.some((command) => command.type.startsWith('reply.'));
+  const reusable = isRoomsReplies && lastThreads && sameArrays(lastThreads.sources, replySources) ? lastThreads.threads : null;
   const place = (record: AnnotationRecord, isPending: boolean) => {
     let found = anchors.get(record.id);
     if (!found) {
@@ -73,17 +86,16 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     return item;
   };
 
-  for (const room of sources.rooms()) {
+  for (const room of rooms) {
     for (const record of room.annotations) place(record, false);
-    for (const record of room.replies) replies.set(record.id, settledReply(record));
+    if (!reusable) for (const record of room.replies) replies.set(record.id, settledReply(record));
   }
   // Newer than what the rooms show (the caller keeps only those): the acknowledgement came first.
-  const acknowledged = sources.acknowledged();
   for (const record of acknowledged.annotations) place(record, false);
   for (const record of acknowledged.replies) replies.set(record.id, settledReply(record));
 
   const me = sources.me ?? { id: 'me', name: 'You' };
-  for (const command of sources.pending()) {
+  for (const command of pending) {
     switch (command.type) {
       case 'annotation.create':
         if (!annotations.has(command.annotationId)) {
@@ -122,7 +134,16 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     }
   }
 
-  // Grouped first, then each thread sorted: many short sorts instead of one long one.
+  const threads = reusable ?? threadsOf(replies);
+  lastThreads = isRoomsReplies ? { sources: replySources, threads } : null;
+  // A deleted annotation stays only as the placeholder of a thread that has replies.
+  const ordered = [...annotations.values()].filter((item) => !item.record.isDeleted || threads.has(item.record.id)).sort(byPlace);
+  const tags = [...new Set(ordered.flatMap((item) => item.record.tags))].sort((a, b) => a.localeCompare(b));
+  return { annotations: ordered, byId: annotations, replies: threads, tags };
+}
+
+/** Grouped first, then each thread sorted: many short sorts instead of one long one. */
+function threadsOf(replies: Map<string, ReplyItem>): Map<string, ReplyItem[]> {
   const threads = new Map<string, ReplyItem[]>();
   for (const reply of replies.values()) {
     const list = threads.get(reply.record.annotationId);
@@ -130,10 +151,11 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
     else threads.set(reply.record.annotationId, [reply]);
   }
   for (const list of threads.values()) if (list.length > 1) list.sort((a, b) => compareTimes(a.record.createdAt, b.record.createdAt));
-  // A deleted annotation stays only as the placeholder of a thread that has replies.
-  const ordered = [...annotations.values()].filter((item) => !item.record.isDeleted || threads.has(item.record.id)).sort(byPlace);
-  const tags = [...new Set(ordered.flatMap((item) => item.record.tags))].sort((a, b) => a.localeCompare(b));
-  return { annotations: ordered, byId: annotations, replies: threads, tags };
+  return threads;
+}
+
+function sameArrays<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /**

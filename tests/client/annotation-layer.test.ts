@@ -94,4 +94,25 @@ describe('the annotation layer', () => {
     expect(matchesFilters(first, { ...noFilters, isMineOnly: true }, me.id)).toBe(false);
     expect(matchesFilters(first, { ...noFilters, authorId: 'someone-else' }, me.id)).toBe(true);
   });
+
+  it('keeps the threads of unchanged replies when only the annotations changed, and regroups them when the replies change or a reply is pending', () => {
+    const first = annotation('new leadership');
+    const replies = [reply(first.id, { createdAt: '2026-01-03T00:00:00.000Z' }), reply(first.id)];
+    const anchors = new Map<string, Anchor>();
+    const before = buildLayer(sources({ annotations: [first], replies }), anchors);
+    expect(before.replies.get(first.id)?.map((item) => item.record.id)).toEqual([replies[1]!.id, replies[0]!.id]);
+
+    const second = annotation('offensive');
+    const after = buildLayer(sources({ annotations: [first, second], replies }), anchors);
+    expect(after.annotations).toHaveLength(2);
+    expect(after.replies).toBe(before.replies);
+
+    const more = [...replies, reply(second.id)];
+    expect(buildLayer(sources({ annotations: [first, second], replies: more }), anchors).replies.get(second.id)).toHaveLength(1);
+
+    const answer: Command = { type: 'reply.create', commandId: uuid(), replyId: uuid(), annotationId: first.id, parentId: null, body: 'pending' };
+    const pending = buildLayer(sources({ annotations: [first, second], replies: more }, [answer]), anchors);
+    expect(pending.replies.get(first.id)?.map((item) => item.isPending)).toEqual([false, false, true]);
+    expect(buildLayer(sources({ annotations: [first, second], replies: more }), anchors).replies.get(first.id)).toHaveLength(2);
+  });
 });
