@@ -4,7 +4,7 @@
  */
 import type { AnnotationRecord, EventAction, ReplyRecord } from '../../shared/annotations.ts';
 import type { Revision, TimelineEvent } from '../../shared/history.ts';
-import type { NotificationRecord } from '../../shared/notifications.ts';
+import type { ActivityItem, NotificationRecord } from '../../shared/notifications.ts';
 import { request, segment, type ApiResult } from './api.ts';
 
 export type { Revision, TimelineEvent };
@@ -43,6 +43,10 @@ export function getEvents(
 export function getLayer(groupId: string, documentId: string, at: Date | null = null): Promise<ApiResult<Layer>> {
   return request('GET', `${documentPath(groupId, documentId)}/annotations${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`);
 }
+
+/** The group's latest activity across its documents, newest first: the feed's start. */
+export const getGroupActivity = (groupId: string, limit = 30) =>
+  request<{ items: ActivityItem[] }>('GET', `/api/groups/${segment(groupId)}/activity?limit=${limit}`);
 
 export const getNotifications = (limit = 30) =>
   request<{ notifications: NotificationRecord[]; unread: number; nextCursor: string | null }>('GET', `/api/notifications?limit=${limit}`);

@@ -95,7 +95,8 @@ export async function findRoomEventsUntil(db: Queryable, room: { groupId: string
 
 export interface TimelineFilter {
   groupId: string;
-  documentId: string;
+  /** One document's timeline, or null for the whole group's (its activity). */
+  documentId: string | null;
   /** Only events with an id below this one: the cursor of the page before. */
   before: string | null;
   limit: number;
@@ -109,6 +110,7 @@ export interface TimelineFilter {
 }
 
 export interface TimelineRow extends EventWithActor {
+  documentId: string;
   quote: string;
   offset: number;
   kind: AnnotationKind;
@@ -116,12 +118,12 @@ export interface TimelineRow extends EventWithActor {
 
 /** A room's events, newest first, one page at a time by keyset (never OFFSET), with filters. */
 export async function findTimeline(db: Queryable, filter: TimelineFilter): Promise<TimelineRow[]> {
-  const { rows } = await db.query<EventColumns & { quote: string; offset: number; kind: AnnotationKind }>(
-    `SELECT ${eventColumns}, a.selectors->'quote'->>'exact' AS quote, (a.selectors->'position'->>'start')::int AS offset, a.kind
+  const { rows } = await db.query<EventColumns & { document_id: string; quote: string; offset: number; kind: AnnotationKind }>(
+    `SELECT ${eventColumns}, e.document_id, a.selectors->'quote'->>'exact' AS quote, (a.selectors->'position'->>'start')::int AS offset, a.kind
        FROM annotation_events e
        JOIN users u ON u.id = e.actor_id
        JOIN annotations a ON a.id = e.annotation_id
-      WHERE e.group_id = $1 AND e.document_id = $2
+      WHERE e.group_id = $1 AND ($2::text IS NULL OR e.document_id = $2)
         AND ($3::bigint IS NULL OR e.id < $3::bigint)
         AND ($5::uuid IS NULL OR e.actor_id = $5)
         AND ($6::text IS NULL OR $6 = ANY(a.tags))
@@ -145,5 +147,5 @@ export async function findTimeline(db: Queryable, filter: TimelineFilter): Promi
       filter.viewer.id,
     ],
   );
-  return rows.map((row) => ({ ...toEventWithActor(row), quote: row.quote, offset: row.offset, kind: row.kind }));
+  return rows.map((row) => ({ ...toEventWithActor(row), documentId: row.document_id, quote: row.quote, offset: row.offset, kind: row.kind }));
 }

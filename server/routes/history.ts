@@ -2,10 +2,13 @@
  * History over HTTP: an annotation's revisions, and a group's timeline of a document, newest first,
  * paginated by cursor. Deleted annotations' history is for their authors and the moderators.
  */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { eventActions } from '../../shared/annotations.ts';
 import type { TimelineEvent } from '../../shared/history.ts';
+import type { Role } from '../../shared/accounts.ts';
+import { excerptOf, type ActivityItem } from '../../shared/notifications.ts';
+import type { Actor } from '../policies/actor.ts';
 import type { Database } from '../db/database.ts';
 import { enforce } from '../policies/enforce.ts';
 import { annotationNotFound, notFound } from '../errors.ts';
@@ -30,8 +33,20 @@ const timelineQuery = z
   })
   .strict();
 
+const activityQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }).strict();
+
 export function historyRouter(db: Database): Router {
   const router = Router();
+
+  /** Who asks about a group's history, and their role in it: members read it, others are refused. */
+  async function groupReader(req: Request): Promise<{ actor: Extract<Actor, { type: 'user' }>; groupId: string; role: Role | null }> {
+    const actor = requireUser(req);
+    const groupId = uuidParam(req.params.id as string | undefined, 'The seminar');
+    const role = await findRole(db, groupId, actor.id);
+    enforce(authorize(actor, 'group.read', { type: 'group', role }));
+    return { actor, groupId, role };
+  }
+  const viewerOf = (actor: { id: string }, role: Role | null) => ({ id: actor.id, isModerator: role === 'owner' || role === 'moderator' });
 
   router.get('/annotations/:id/history', async (req, res) => {
     const actor = requireUser(req);
@@ -43,11 +58,42 @@ export function historyRouter(db: Database): Router {
     res.json({ revisions: await findRevisions(db, annotation.id, { mayReadHidden }) });
   });
 
+  // The group page's activity feed, as it stood before the page opened; live items follow on the socket.
+  router.get('/groups/:id/activity', async (req, res) => {
+    const { actor, groupId, role } = await groupReader(req);
+    const query = parseBody(activityQuery, req.query);
+    const rows = await findTimeline(db, {
+      groupId,
+      documentId: null,
+      before: null,
+      limit: query.limit,
+      actorId: null,
+      tag: null,
+      action: null,
+      from: null,
+      to: null,
+      viewer: viewerOf(actor, role),
+    });
+    res.json({
+      items: rows.map(
+        (row): ActivityItem => ({
+          groupId,
+          documentId: row.documentId,
+          annotationId: row.annotationId,
+          replyId: row.replyId,
+          action: row.action,
+          isReply: row.replyId !== null,
+          actor: { id: row.actorId, name: row.actorName },
+          offset: row.offset,
+          quote: excerptOf(row.quote, 60),
+          at: row.createdAt.toISOString(),
+        }),
+      ),
+    });
+  });
+
   router.get('/groups/:id/documents/:documentId/events', async (req, res) => {
-    const actor = requireUser(req);
-    const groupId = uuidParam(req.params.id, 'The seminar');
-    const role = await findRole(db, groupId, actor.id);
-    enforce(authorize(actor, 'group.read', { type: 'group', role }));
+    const { actor, groupId, role } = await groupReader(req);
     if (!(await isDocumentInGroup(db, groupId, req.params.documentId))) throw notFound('The document');
     const query = parseBody(timelineQuery, req.query);
     const rows = await findTimeline(db, {
@@ -60,7 +106,7 @@ export function historyRouter(db: Database): Router {
       action: query.action ?? null,
       from: query.from ? new Date(query.from) : null,
       to: query.to ? new Date(query.to) : null,
-      viewer: { id: actor.id, isModerator: role === 'owner' || role === 'moderator' },
+      viewer: viewerOf(actor, role),
     });
     res.json({
       events: rows.map((row): TimelineEvent => ({

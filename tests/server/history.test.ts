@@ -106,6 +106,30 @@ describe('history', () => {
     expect(moments[4]!.layer.annotations.find((annotation) => annotation.id === first.annotationId)).toBeUndefined();
   });
 
+  it('gives the group page its recent activity, newest first, deleted annotations only to their author and moderators', async () => {
+    const kept = createAnnotationCommand({ text, quote: 'Leninist dictatorship', groupId, documentId, body: 'Strong words.' });
+    const gone = createAnnotationCommand({ text, quote: 'social deprivations', groupId, documentId, body: 'Soon deleted.' });
+    await send(ben, kept);
+    await send(ben, gone);
+    await send(ben, { type: 'annotation.delete', annotationId: gone.annotationId });
+    type Activity = { items: Array<{ annotationId: string; action: string; actor: { name: string }; quote: string; at: string; documentId: string }> };
+    const asBen = (await ben.client.get<Activity>(`/api/groups/${groupId}/activity?limit=3`)).body.items;
+    expect(asBen.map((item) => [item.annotationId, item.action])).toEqual([
+      [gone.annotationId, 'deleted'],
+      [gone.annotationId, 'created'],
+      [kept.annotationId, 'created'],
+    ]);
+    expect(asBen[2]).toMatchObject({ actor: { name: 'Ben' }, quote: 'Leninist dictatorship', documentId });
+    expect(asBen.map((item) => item.at)).toEqual([...asBen.map((item) => item.at)].sort().reverse());
+    // Olga (an observer) is neither its author nor a moderator: the deleted annotation is not in her feed.
+    const asOlga = (await olga.client.get<Activity>(`/api/groups/${groupId}/activity?limit=3`)).body.items;
+    expect(asOlga[0]).toMatchObject({ annotationId: kept.annotationId, action: 'created' });
+    expect(asOlga.some((item) => item.annotationId === gone.annotationId)).toBe(false);
+    const stranger = await signUpUser(server.url, 'Stranger');
+    expect((await stranger.client.get(`/api/groups/${groupId}/activity`)).status).toBe(404);
+    expect((await ben.client.get(`/api/groups/${groupId}/activity?limit=500`)).status).toBe(400);
+  });
+
   it('pages through 100,000 events by cursor, newest first, with filters', async () => {
     const anchor = createAnnotationCommand({ text, quote: 'Warren Zimmermann', groupId, documentId, body: 'Head of the US delegation in Vienna.' });
     await send(ana, anchor);

@@ -170,6 +170,12 @@ const table: Row[] = [
   },
   {
     method: 'GET',
+    path: '/groups/:id/activity',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/activity` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
     path: '/groups/:id/documents/:documentId/events',
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/events` }),
     expected: inGroup(200, 200, 200, 200),
