@@ -31,6 +31,8 @@ export function describeCommand(command: Command): string {
       return 'new annotation';
     case 'reply.create':
       return 'reply';
+    case 'annotation.reanchor':
+      return 're-attachment';
     default:
       return command.type.replace('.', ' ');
   }

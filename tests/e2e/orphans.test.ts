@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)('orphans: re-attaching an annotation whose passage
     // Meanwhile the note is deleted (from another of Ada's tabs): the re-attachment can no longer apply.
     expect((await ada.client.post<{ ok: boolean }>('/api/commands', { type: 'annotation.delete', commandId: crypto.randomUUID(), annotationId: id })).body.ok).toBe(true);
     await pages.contexts[0]?.setOffline(false);
-    await pageA.locator('.margin-notices .notice', { hasText: 'Not saved' }).waitFor();
+    await pageA.locator('.margin-notices .notice', { hasText: 'Not saved (re-attachment)' }).waitFor();
     expect(await highlightOf(pageA, id).count()).toBe(0);
   });
 
