@@ -50,8 +50,16 @@ interface LayerState {
   byKey: Map<string, Decoration>;
 }
 
+/** Ranges and the pieces `cutHighlights` made of them. */
+export interface HighlightCut {
+  ranges: readonly HighlightRange[];
+  pieces: readonly HighlightPiece[];
+}
+
 const layerKey = new PluginKey<LayerState>('annotation-layer');
 const emptyState: LayerState = { set: DecorationSet.empty, byKey: new Map() };
+/** Each view's last ranges and pieces, from which its next ranges are cut again (`recutHighlights`). */
+const lastCuts = new WeakMap<EditorView, HighlightCut>();
 
 export function annotationLayerPlugin(): Plugin<LayerState> {
   return new Plugin<LayerState>({
@@ -100,6 +108,69 @@ export function cutHighlights(ranges: readonly HighlightRange[]): HighlightPiece
   return pieces;
 }
 
+/**
+ * The pieces of `ranges`, as `cutHighlights` would cut them, cutting again only where they differ
+ * from `previous.ranges`. Every range that appeared, went or changed lies in one span [lo, hi]; the
+ * nearest boundaries of the new ranges outside it, x below and y above, are boundaries before and
+ * after the change alike, so no piece crosses them: the pieces outside [x, y] are the previous ones
+ * (the same objects), and those inside come from the few ranges that reach into [x, y], clipped to it.
+ * If the ranges kept are not in the order they were (which orders equal lengths), it cuts afresh.
+ */
+export function recutHighlights(previous: HighlightCut | null, ranges: readonly HighlightRange[]): readonly HighlightPiece[] {
+  if (!previous) return cutHighlights(ranges);
+  const before = new Map<string, { range: HighlightRange; index: number }>();
+  previous.ranges.forEach((range, index) => before.set(range.id, { range, index }));
+  const seen = new Set<string>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  const touch = (range: HighlightRange) => {
+    if (range.end <= range.start) return;
+    lo = Math.min(lo, range.start);
+    hi = Math.max(hi, range.end);
+  };
+  let lastIndex = -1;
+  for (const range of ranges) {
+    seen.add(range.id);
+    const old = before.get(range.id);
+    if (!old) {
+      touch(range);
+      continue;
+    }
+    if (old.index < lastIndex) return cutHighlights(ranges);
+    lastIndex = old.index;
+    if (!isSameRange(old.range, range)) {
+      touch(old.range);
+      touch(range);
+    }
+  }
+  // Ids given twice: no single previous range to compare with.
+  if (seen.size !== ranges.length || before.size !== previous.ranges.length) return cutHighlights(ranges);
+  for (const { range } of before.values()) if (!seen.has(range.id)) touch(range);
+  if (lo > hi) return previous.pieces;
+
+  let x = lo;
+  let y = hi;
+  let below = -Infinity;
+  let above = Infinity;
+  for (const range of ranges) {
+    if (range.end <= range.start) continue;
+    for (const at of [range.start, range.end]) {
+      if (at < lo && at > below) below = at;
+      if (at > hi && at < above) above = at;
+    }
+  }
+  if (below !== -Infinity) x = below;
+  if (above !== Infinity) y = above;
+  const inside = cutHighlights(ranges.filter((range) => range.start < y && range.end > x))
+    .map((piece) => ({ ...piece, start: Math.max(piece.start, x), end: Math.min(piece.end, y) }))
+    .filter((piece) => piece.end > piece.start);
+  return [...previous.pieces.filter((piece) => piece.end <= x), ...inside, ...previous.pieces.filter((piece) => piece.start >= y)];
+}
+
+function isSameRange(a: HighlightRange, b: HighlightRange): boolean {
+  return a === b || (a.start === b.start && a.end === b.end && a.kind === b.kind && a.isPending === b.isPending);
+}
+
 function insertionIndex<T>(sorted: T[], item: T, compare: (a: T, b: T) => number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -117,11 +188,29 @@ interface WantedDecoration {
   attrs: Record<string, string>;
 }
 
+/** A piece's decoration as last described, and whether it was focused then. */
+interface DescribedPiece {
+  key: string;
+  wanted: WantedDecoration;
+  isFocused: boolean;
+}
+
+/**
+ * Pieces are kept (the same objects) from one render to the next outside the span that changed, so a
+ * piece's description is kept with it and made again only if its focus changed.
+ */
+const described = new WeakMap<HighlightPiece, DescribedPiece>();
+
 /** Shows the layer of `data`, changing only the decorations that differ from those shown. */
 export function showLayer(view: EditorView, textMap: TextMap, data: LayerData): void {
   const shown = layerKey.getState(view.state) ?? emptyState;
+  const pieces = recutHighlights(lastCuts.get(view) ?? null, data.highlights);
+  lastCuts.set(view, { ranges: data.highlights, pieces });
   const wanted = new Map<string, WantedDecoration>();
-  for (const piece of highlightDecorations(data)) wanted.set(`h ${piece.start} ${piece.end} ${piece.attrs.class} ${piece.attrs['data-annotations']}`, piece);
+  for (const piece of pieces) {
+    const { key, wanted: decoration } = describePiece(piece, data.focusedId);
+    wanted.set(key, decoration);
+  }
   for (const selection of remoteDecorations(textMap, data.remote)) wanted.set(`r ${selection.start} ${selection.end} ${selection.attrs.style} ${selection.attrs.title}`, selection);
 
   const removed: Decoration[] = [];
@@ -145,14 +234,18 @@ export function showLayer(view: EditorView, textMap: TextMap, data: LayerData): 
   view.dispatch(view.state.tr.setMeta(layerKey, { set, byKey } satisfies LayerState));
 }
 
-function highlightDecorations(data: LayerData): WantedDecoration[] {
-  return cutHighlights(data.highlights).map(({ start, end, covering }) => {
-    const top = covering[0] as HighlightRange;
-    const classes = ['hl', `hl-depth-${Math.min(covering.length, 3)}`, `hl-${top.kind}`];
-    if (covering.some((range) => range.id === data.focusedId)) classes.push('hl-focused');
-    if (covering.every((range) => range.isPending)) classes.push('hl-pending');
-    return { start, end, attrs: { class: classes.join(' '), 'data-annotations': covering.map((range) => range.id).join(' ') } };
-  });
+function describePiece(piece: HighlightPiece, focusedId: string | null): DescribedPiece {
+  const isFocused = focusedId !== null && piece.covering.some((range) => range.id === focusedId);
+  const known = described.get(piece);
+  if (known && known.isFocused === isFocused) return known;
+  const top = piece.covering[0] as HighlightRange;
+  const classes = ['hl', `hl-depth-${Math.min(piece.covering.length, 3)}`, `hl-${top.kind}`];
+  if (isFocused) classes.push('hl-focused');
+  if (piece.covering.every((range) => range.isPending)) classes.push('hl-pending');
+  const attrs = { class: classes.join(' '), 'data-annotations': piece.covering.map((range) => range.id).join(' ') };
+  const fresh: DescribedPiece = { key: `h ${piece.start} ${piece.end} ${attrs.class} ${attrs['data-annotations']}`, wanted: { start: piece.start, end: piece.end, attrs }, isFocused };
+  described.set(piece, fresh);
+  return fresh;
 }
 
 function remoteDecorations(textMap: TextMap, remote: RemoteSelection[]): WantedDecoration[] {

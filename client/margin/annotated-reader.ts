@@ -232,9 +232,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   function renderAll(): void {
     layer = currentLayer();
     const shown = layer.annotations.filter((item) => item.record.id === focusedId || matchesFilters(item, filters, me.id));
-    // The cards and the highlights change first and the cards are laid out after both: the page is
-    // laid out once (the view reads the selection after its update, which lays the page out).
-    margin.update({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
+    // The highlights change first, while nothing else has: the view's update reads the DOM selection
+    // before and after it changes the text, and in Chromium each read lays out whatever changed, so
+    // the first read finds nothing to lay out and the second lays out the text alone. The margin then
+    // reads the passages' tops from that layout and changes its cards (margin.ts: render).
     showLayer(view, textMap, {
       highlights: shown.flatMap((item) =>
         item.anchor.type === 'anchored' && !item.record.isDeleted
@@ -244,7 +245,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       focusedId,
       remote: presence.remoteSelections(),
     });
-    margin.layout();
+    margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
     filtersBar.update(layer.tags, members);
     seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));

@@ -29,13 +29,13 @@ export interface MarginRender {
 
 export interface Margin {
   element: HTMLElement;
-  /** Brings the cards up to date and lays them out. */
-  render(data: MarginRender): void;
   /**
-   * Brings the cards up to date without laying them out: the caller changes the text too, then calls
-   * `layout`, so that the page is laid out once for both changes rather than once for each.
+   * Brings the cards up to date and lays them out. What it reads (passages' tops, where the list is) it
+   * reads before it changes a card, so a caller that has just changed the text (and had it laid out)
+   * pays for no further layout; a card that is new among placed cards is not measured at once either
+   * (see `layout`).
    */
-  update(data: MarginRender): void;
+  render(data: MarginRender): void;
   layout(): void;
   /** Moves keyboard focus to a card (after a render). */
   focusCard(id: string): void;
@@ -136,8 +136,10 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
   }
 
   function render(data: MarginRender): void {
+    const measured = measure(data.shown.filter((item) => item.anchor.type === 'anchored'));
+    const hasPlacedCards = entries.size > 0;
     update(data);
-    layout();
+    place(order.map((id) => entries.get(id) as CardEntry), measured, hasPlacedCards);
   }
 
   function update(data: MarginRender): void {
@@ -211,20 +213,50 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
     else if (key === 'none') empty.append(statusMessage('empty', 'No annotations yet. Select a passage to start the discussion.'));
   }
 
+  interface Measured {
+    isSideBySide: boolean;
+    /** From the top of the document's element to the top of the list. */
+    offset: number;
+    /** Aligned with the items measured. */
+    passageTops: (number | null)[];
+  }
+
+  function measure(items: readonly AnnotationItem[]): Measured {
+    const isSideBySide = getComputedStyle(cards).position === 'relative' && matchMedia('(min-width: 62rem)').matches;
+    if (!isSideBySide) return { isSideBySide, offset: 0, passageTops: [] };
+    return { isSideBySide, passageTops: tops.topsOf(items), offset: documentTop() - cards.getBoundingClientRect().top };
+  }
+
   function layout(): void {
     const placed = order.map((id) => entries.get(id) as CardEntry);
-    // Reads first (passages not yet measured, cards not yet measured), then writes.
-    const isSideBySide = getComputedStyle(cards).position === 'relative' && matchMedia('(min-width: 62rem)').matches;
-    if (!isSideBySide) {
+    place(placed, measure(placed.map((entry) => entry.item)), false);
+  }
+
+  /**
+   * Writes the tops. A card not measured yet is measured here (one layout of the margin), unless
+   * `isHeightObserved`: among cards already placed, a new card takes the mean height of the others
+   * and its real height comes from the ResizeObserver, which reports it after the browser's next layout
+   * and before that frame is painted, so the cards after it are moved before anyone sees them. The new
+   * card's own top never depends on its height: it is final when written.
+   */
+  function place(placed: CardEntry[], measured: Measured, isHeightObserved: boolean): void {
+    if (!measured.isSideBySide) {
       for (const entry of placed) write(entry, '');
       cards.style.minHeight = '';
       return;
     }
-    const passageTops = tops.topsOf(placed.map((entry) => entry.item));
-    const offset = documentTop() - cards.getBoundingClientRect().top;
-    for (const entry of placed) entry.height ??= entry.card.offsetHeight;
+    const { passageTops, offset } = measured;
+    let knownTotal = 0;
+    let knownCount = 0;
+    for (const entry of placed) {
+      if (entry.height === null && !isHeightObserved) entry.height = entry.card.offsetHeight;
+      if (entry.height === null) continue;
+      knownTotal += entry.height;
+      knownCount += 1;
+    }
+    const typicalHeight = knownCount === 0 ? 0 : knownTotal / knownCount;
     const sorted = placed.map((entry, index) => ({ entry, index, top: (passageTops[index] ?? 0) + offset })).sort((a, b) => a.top - b.top || a.index - b.index);
-    const heights = sorted.map(({ entry }) => entry.height ?? 0);
+    const heights = sorted.map(({ entry }) => entry.height ?? typicalHeight);
     const focusedIndex = sorted.findIndex(({ entry }) => entry.item.record.id === last?.focusedId);
     const ys = placeCards(
       sorted.map(({ top }) => top),
@@ -248,7 +280,6 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
   return {
     element,
     render,
-    update,
     layout,
     focusCard(id) {
       element.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });

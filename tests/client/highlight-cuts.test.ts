@@ -1,6 +1,6 @@
 /** Cutting overlapping highlights into pieces by one sweep, checked against the definition. */
 import { describe, expect, it } from 'vitest';
-import { cutHighlights, type HighlightRange } from '../../client/document/highlights.ts';
+import { cutHighlights, recutHighlights, type HighlightRange } from '../../client/document/highlights.ts';
 
 const range = (id: string, start: number, end: number): HighlightRange => ({ id, start, end, kind: 'comment', isPending: false });
 const ids = (ranges: readonly HighlightRange[]) => ranges.map((r) => r.id);
@@ -52,5 +52,39 @@ describe('cutting highlights into pieces', () => {
       ranges.push(range(`r${i}`, start, start + Math.floor(random() * 80)));
     }
     expect(cutHighlights(ranges).map((p) => ({ start: p.start, end: p.end, ids: ids(p.covering) }))).toEqual(cutByDefinition(ranges));
+  });
+
+  it('cuts again only where the ranges changed, agreeing with a cut afresh after every change', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const randomRange = (id: string): HighlightRange => {
+      const start = Math.floor(random() * 600);
+      return range(id, start, start + Math.floor(random() * 60));
+    };
+    let ranges = Array.from({ length: 120 }, (_, i) => randomRange(`r${i}`));
+    let pieces = cutHighlights(ranges);
+    for (let step = 0; step < 300; step++) {
+      const next = [...ranges];
+      const what = random();
+      const at = Math.floor(random() * next.length);
+      if (what < 0.35) next.splice(at, 0, randomRange(`n${step}`));
+      else if (what < 0.6) next.splice(at, 1);
+      else if (what < 0.8) next[at] = { ...randomRange((next[at] as HighlightRange).id) };
+      else if (what < 0.9) next[at] = { ...(next[at] as HighlightRange), isPending: true };
+      else next.reverse();
+      const again = recutHighlights({ ranges, pieces }, next);
+      const afresh = cutHighlights(next);
+      expect(again.map((p) => [p.start, p.end, ids(p.covering)])).toEqual(afresh.map((p) => [p.start, p.end, ids(p.covering)]));
+      ranges = next;
+      pieces = [...again];
+    }
+  });
+
+  it('keeps the very pieces away from a change', () => {
+    const before = [range('a', 0, 10), range('b', 5, 15), range('c', 100, 120)];
+    const pieces = cutHighlights(before);
+    const again = recutHighlights({ ranges: before, pieces }, [...before, range('d', 110, 130)]);
+    expect(again.slice(0, 3)).toEqual(pieces.slice(0, 3));
+    expect(again[0]).toBe(pieces[0]);
   });
 });
