@@ -32,8 +32,8 @@ export interface Margin {
   /**
    * Brings the cards up to date and lays them out. What it reads (passages' tops, where the list is) it
    * reads before it changes a card, so a caller that has just changed the text (and had it laid out)
-   * pays for no further layout; a card that is new among placed cards is not measured at once either
-   * (see `layout`).
+   * pays for no further layout; a few new cards among many placed ones are not measured at once either
+   * (see `place`).
    */
   render(data: MarginRender): void;
   layout(): void;
@@ -137,9 +137,16 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
 
   function render(data: MarginRender): void {
     const measured = measure(data.shown.filter((item) => item.anchor.type === 'anchored'));
-    const hasPlacedCards = entries.size > 0;
+    const placedBefore = entries.size;
+    const emptyBefore = emptyKey;
     update(data);
-    place(order.map((id) => entries.get(id) as CardEntry), measured, hasPlacedCards);
+    // The empty message stands above the list: when it comes or goes, the list moves.
+    if (emptyKey !== emptyBefore && measured.isSideBySide) measured.offset = documentTop() - cards.getBoundingClientRect().top;
+    const placed = order.map((id) => entries.get(id) as CardEntry);
+    // A few new cards among many placed ones are left to the observer; a margin mostly new (the first
+    // render, a filter cleared) is measured at once, so that it is complete when the render ends.
+    const unmeasured = placed.reduce((count, entry) => count + (entry.height === null ? 1 : 0), 0);
+    place(placed, measured, unmeasured * 10 <= placedBefore);
   }
 
   function update(data: MarginRender): void {
@@ -164,11 +171,19 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
       entry.card.remove();
       entries.delete(id);
     }
-    for (const { id, before } of plan.place) {
-      const entry = entries.get(id) as CardEntry;
-      const isNew = !entry.card.isConnected;
-      cards.insertBefore(entry.card, before === null ? null : (entries.get(before)?.card ?? null));
-      if (isNew) resizeObserver.observe(entry.card);
+    if (order.length === 0 && plan.place.length > 0) {
+      // The first cards go in together: one insertion into the page instead of one per card.
+      const fragment = document.createDocumentFragment();
+      for (const id of next) fragment.append((entries.get(id) as CardEntry).card);
+      cards.append(fragment);
+      for (const id of next) resizeObserver.observe((entries.get(id) as CardEntry).card);
+    } else {
+      for (const { id, before } of plan.place) {
+        const entry = entries.get(id) as CardEntry;
+        const isNew = !entry.card.isConnected;
+        cards.insertBefore(entry.card, before === null ? null : (entries.get(before)?.card ?? null));
+        if (isNew) resizeObserver.observe(entry.card);
+      }
     }
     order = next;
 
@@ -234,7 +249,7 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
 
   /**
    * Writes the tops. A card not measured yet is measured here (one layout of the margin), unless
-   * `isHeightObserved`: among cards already placed, a new card takes the mean height of the others
+   * `isHeightObserved`: among many cards already placed, a new card takes the mean height of the others
    * and its real height comes from the ResizeObserver, which reports it after the browser's next layout
    * and before that frame is painted, so the cards after it are moved before anyone sees them. The new
    * card's own top never depends on its height: it is final when written.
