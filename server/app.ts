@@ -2,6 +2,8 @@
  * The Express application: request logging, the API, the client, the error middleware. It does not
  * listen; start-server.ts does, so tests and the entry point share one wiring.
  */
+import type { RoomRegistry } from './rooms/room-registry.ts';
+import { warmReaderRoom } from './rooms/warm-reader-room.ts';
 import type { LiveSessions } from './auth/live-sessions.ts';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -22,14 +24,16 @@ export interface AppDeps {
   execute: ExecuteCommand;
   isDev: boolean;
   live: LiveSessions;
+  rooms: RoomRegistry;
 }
 
-export function createApp({ db, logger, client, realtime, execute, isDev, live }: AppDeps): Express {
+export function createApp({ db, logger, client, realtime, execute, isDev, live, rooms }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger }));
   app.use(securityHeaders(isDev));
   app.use('/api', apiRouter(db, realtime, execute, live));
+  app.get('/groups/:groupId/documents/:documentId', warmReaderRoom(db, rooms, logger));
   app.use(...client.handlers);
   app.use(errorHandler);
   return app;

@@ -35,6 +35,7 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  rooms: RoomRegistry;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -66,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Commands announce what they did through the realtime layer, which needs them to exist first.
     const execute = commandExecutor(db, rooms, { publish: (notices) => realtime.publish(notices) });
     const realtime = createRealtime(db, logger, { execute, onMemberLeft: rooms.revokeGroupAccess, live });
-    const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev, live }));
+    const server = createServer(createApp({ db, logger, client, realtime, execute, isDev: config.isDev, live, rooms }));
     realtime.attach(server);
     serveRooms(server, db, rooms, logger, live);
     const port = await listen(server, options.port ?? config.port);
@@ -74,7 +75,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger.info({ url, database: db.kind }, 'listening');
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= stop(server, realtime, rooms, client.close, db).finally(live.close));
-    return { url, port, db, logger, close };
+    return { url, port, db, rooms, logger, close };
   } catch (error) {
     await db.close().catch(() => undefined); // the start-up error is the one to report
     throw error;

@@ -69,9 +69,15 @@ function handleMessage(room: Room, connection: RoomConnection, message: Uint8Arr
 function handleSync(room: Room, decoder: decoding.Decoder): Uint8Array | null {
   const subtype = decoding.readVarUint(decoder);
   if (subtype === syncProtocol.messageYjsSyncStep1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);
-    syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+    if (Y.decodeStateVector(stateVector).size > 0) syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
+    else {
+      // A newcomer holds nothing: the room's whole state, encoded once for all of them.
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, room.fullState());
+    }
     return encoding.toUint8Array(encoder);
   }
   const update = decoding.readVarUint8Array(decoder);

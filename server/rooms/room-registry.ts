@@ -22,6 +22,9 @@ export interface RoomRegistry {
   open(room: RoomName): Promise<Room>;
   /** Serves `ws` on a loaded room, from its first message on. */
   serve(room: Room, ws: WebSocket, userId: string): void;
+  /** Loads the room and encodes its state ahead of its first reader (rooms/warm-reader-room.ts). */
+  warm(room: RoomName): void;
+  isOpen(room: RoomName): boolean;
   apply(changes: RoomChange[]): Promise<void>;
   /** Closes this user's connections to the group's rooms: they are no longer a member. */
   revokeGroupAccess(groupId: string, userId: string): void;
@@ -73,6 +76,15 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
       }
       serveConnection(room, ws, userId, logger, () => closeWhenIdle(room));
     },
+
+    warm(room) {
+      open(room).then(
+        (opened) => opened.fullState(),
+        (error: unknown) => logger.warn({ err: error, room: roomNameOf(room) }, 'room could not be warmed'),
+      );
+    },
+
+    isOpen: (room) => rooms.has(roomNameOf(room)),
 
     async apply(changes) {
       // One transaction per room, so that a batch reaches each reader as one update.

@@ -25,6 +25,8 @@ export interface Room {
   connections: Set<RoomConnection>;
   /** The awareness ids some connection speaks for: no other connection may set them. */
   claimedClientIds: Set<number>;
+  /** The whole state as one update, what every newcomer asks for: encoded once per change, not per reader. */
+  fullState(): Uint8Array;
   add(connection: RoomConnection): void;
   remove(connection: RoomConnection): void;
   destroy(): void;
@@ -37,7 +39,11 @@ export function createRoom(name: string, room: RoomName, doc: Y.Doc): Room {
       if (connection.ws.readyState === connection.ws.OPEN) connection.ws.send(message);
     }
   };
-  const onUpdate = (update: Uint8Array) => send(encodeUpdate(update));
+  let fullState: Uint8Array | null = null;
+  const onUpdate = (update: Uint8Array) => {
+    fullState = null;
+    send(encodeUpdate(update));
+  };
   doc.on('update', onUpdate);
 
   const awareness = new Awareness(doc);
@@ -52,6 +58,7 @@ export function createRoom(name: string, room: RoomName, doc: Y.Doc): Room {
     relay,
     connections,
     claimedClientIds,
+    fullState: () => (fullState ??= Y.encodeStateAsUpdate(doc)),
     add(connection) {
       connections.add(connection);
       const states = [...awareness.getStates().keys()];

@@ -12,11 +12,7 @@ import { closeCodes, parseRoomName, yjsPathPrefix, type RoomName } from '../../s
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
-import type { Actor } from '../policies/actor.ts';
-import { authorize } from '../policies/can.ts';
-import { findDocumentText } from '../repos/documents.ts';
-import { isDocumentInGroup } from '../repos/group-documents.ts';
-import { findRole } from '../repos/groups.ts';
+import { mayReadRoom } from './room-access.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 /** The largest frame ws accepts at all; what a room keeps is bounded much lower (shared/rooms.ts). */
@@ -54,17 +50,10 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
     const { actor, session } = await actorFromCookieHeader(db, req.headers.cookie);
     if (actor.type === 'anonymous' || !session) return { type: 'refused', status: 401, message: 'Sign in first' };
     const room = parseRoomName(name);
-    if (!room || !(await mayRead(actor, room))) return { type: 'refused', status: 403, message: 'You may not open this room' };
+    if (!room || !(await mayReadRoom(db, actor, room))) return { type: 'refused', status: 403, message: 'You may not open this room' };
     return { type: 'admitted', room, session };
   }
 
-  async function mayRead(actor: Extract<Actor, { type: 'user' }>, room: RoomName): Promise<boolean> {
-    if (room.type === 'private') {
-      return authorize(actor, 'account.read', { type: 'account', userId: room.userId }) === 'allow' && (await findDocumentText(db, room.documentId)) !== null;
-    }
-    const role = await findRole(db, room.groupId, actor.id);
-    return authorize(actor, 'group.read', { type: 'group', role }) === 'allow' && (await isDocumentInGroup(db, room.groupId, room.documentId));
-  }
 }
 
 /** Browsers always send Origin on WebSocket handshakes; tools that send none are not browsers. */

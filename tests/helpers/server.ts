@@ -1,12 +1,14 @@
 /** Starts the real server on a free port against a fresh test database (see database.ts). */
 import type { Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
+import type { RoomRegistry } from '../../server/rooms/room-registry.ts';
 import { startServer } from '../../server/start-server.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestServer {
   url: string;
   db: Database;
+  rooms: RoomRegistry;
   database: TestDatabase;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     return {
       url: server.url,
       db: server.db,
+      rooms: server.rooms,
       database,
       async close() {
         await server.close();
