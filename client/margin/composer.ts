@@ -4,6 +4,7 @@
  * Its content is a draft until the server accepts it; a refusal shows its message and keeps it.
  * Shared with the seminar, the note may @mention its members (client/margin/mention-input.ts).
  */
+import { messageLine } from '../forms.ts';
 import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotations.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';
@@ -46,7 +47,7 @@ export function createComposer(options: ComposerOptions): HTMLElement {
   // Only the seminar would see (and be notified of) a mention; private notes get no suggestions.
   const mentions = groupId === null ? null : attachMentionInput(body, { groupId: () => (visibility.value === 'group' ? groupId : null) });
   visibility.addEventListener('change', () => mentions?.close());
-  const message = el('p', { class: 'form-message', role: 'status' });
+  const message = messageLine();
   const submit = el('button', { type: 'submit', class: 'button-primary' }, 'Save annotation');
   const cancel = el('button', { type: 'button', class: 'button-quiet' }, 'Cancel');
 
@@ -70,7 +71,7 @@ export function createComposer(options: ComposerOptions): HTMLElement {
     el('div', { class: 'field' }, el('label', { for: 'composer-tags' }, 'Tags'), tags.element),
     el('div', { class: 'field' }, el('label', { for: 'composer-visibility' }, 'Visible to'), visibility),
     el('div', { class: 'form-actions' }, submit, cancel),
-    message,
+    message.element,
   );
   cancel.addEventListener('click', () => options.onClose());
   form.addEventListener('keydown', (event) => {
@@ -88,8 +89,7 @@ export function createComposer(options: ComposerOptions): HTMLElement {
     event.preventDefault();
     tags.commit();
     submit.disabled = true;
-    message.className = 'form-message';
-    message.textContent = 'Saving…';
+    message.show('info', 'Saving…');
     const input: ComposerInput = {
       kind: kind.value as AnnotationKind,
       body: body.value.trim(),
@@ -100,8 +100,7 @@ export function createComposer(options: ComposerOptions): HTMLElement {
     void options.onSubmit(input).then((outcome) => {
       submit.disabled = false;
       if (outcome.type === 'refused') {
-        message.className = 'form-message form-message-error';
-        message.textContent = outcome.message;
+        message.show('error', outcome.message);
         return;
       }
       clearDraft(options.draftKey);

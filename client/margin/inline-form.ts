@@ -3,6 +3,7 @@
  * a submit button, a cancel button, and a line that says what happened (a refusal keeps the text).
  * In a seminar's thread the text may @mention the seminar's members (client/margin/mention-input.ts).
  */
+import { messageLine } from '../forms.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';
 import { el } from '../dom.ts';
 import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
@@ -33,7 +34,7 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
   const mentionGroupId = options.mentionGroupId ?? null;
   // Attached before the form's own keys, so that the list's Escape is seen (and used) first.
   const mentions = mentionGroupId === null ? null : attachMentionInput(textarea, { groupId: () => mentionGroupId });
-  const message = el('p', { class: 'form-message', role: 'status' });
+  const message = messageLine();
   const submit = el('button', { type: 'submit', class: 'button-small button-primary' }, options.submitLabel);
   const form = el(
     'form',
@@ -42,7 +43,7 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
     mentions?.element ?? textarea,
     options.extra ?? null,
     el('div', { class: 'form-actions' }, submit, options.onCancel ? el('button', { type: 'button', class: 'button-small button-quiet', 'data-action': 'cancel' }, 'Cancel') : null),
-    message,
+    message.element,
   );
   textarea.setAttribute('placeholder', options.label);
   textarea.addEventListener('input', () => {
@@ -68,23 +69,21 @@ export function inlineForm(options: InlineFormOptions): HTMLFormElement {
     event.preventDefault();
     const body = textarea.value.trim();
     if (options.isRequired !== false && body === '') {
-      message.className = 'form-message form-message-error';
-      message.textContent = 'Write something first.';
+      message.show('error', 'Write something first.');
       return;
     }
     submit.disabled = true;
     void options.onSubmit(body).then((outcome) => {
       submit.disabled = false;
       if (outcome.type === 'refused') {
-        message.className = 'form-message form-message-error';
-        message.textContent = outcome.message;
+        message.show('error', outcome.message);
         return;
       }
       clearDraft(options.draftKey);
       options.onTyping?.(false);
       textarea.value = '';
-      message.className = 'form-message';
-      message.textContent = outcome.type === 'queued' ? 'Saved offline; it will be sent when you reconnect.' : '';
+      if (outcome.type === 'queued') message.show('info', 'Saved offline; it will be sent when you reconnect.');
+      else message.clear();
     });
   });
   return form;
