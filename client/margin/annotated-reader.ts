@@ -6,10 +6,8 @@
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, Command } from '../../shared/annotations.ts';
-import type { Anchor } from '../../shared/anchoring.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
-import { refreshMovedAnchors } from '../anchoring/moved-anchors.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
 import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
@@ -25,7 +23,7 @@ import { getGroup } from '../services/groups-api.ts';
 import type { Layer } from '../services/history-api.ts';
 import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
 import { createAcknowledgedRecords } from '../store/acknowledged.ts';
-import { buildLayer, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
+import { buildLayer, type AnchorCache, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
 import { connectionLabel, type ConnectionState } from '../store/connection.ts';
 import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
 import { describeCommand, keepRefusedDraft } from '../store/refusals.ts';
@@ -66,7 +64,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const filters: Filters = { ...noFilters };
   let focusedId: string | null = null;
   let layer: LayerView = { annotations: [], byId: new Map(), replies: new Map(), tags: [] };
-  const anchors = new Map<string, Anchor>();
+  const anchors: AnchorCache = new Map();
   const acknowledged = createAcknowledgedRecords();
   let notice: Notice | null = null;
   let shownNotice: Notice | null = null;
@@ -222,7 +220,6 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     // Pruning compares every record of the rooms; with nothing acknowledged there is nothing to prune.
     const held = acknowledged.current();
     if (held.annotations.length + held.replies.length > 0) acknowledged.prune(rooms);
-    refreshMovedAnchors(anchors, textMap.text, rooms, acknowledged.current().annotations);
     return buildLayer(
       { text: textMap.text, me, groupId: group?.id ?? null, rooms: () => rooms, pending: () => queue.pending(), acknowledged: () => acknowledged.current() },
       anchors,

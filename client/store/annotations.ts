@@ -7,6 +7,7 @@
  */
 import type { AnnotationRecord, Command, ReplyRecord } from '../../shared/annotations.ts';
 import { anchor, type Anchor } from '../../shared/anchoring.ts';
+import type { Selectors } from '../../shared/selectors.ts';
 
 export interface AnnotationItem {
   record: AnnotationRecord;
@@ -58,7 +59,14 @@ const settledReplies = new WeakMap<ReplyRecord, ReplyItem>();
  */
 let lastThreads: { sources: ReplyRecord[][]; threads: Map<string, ReplyItem[]> } | null = null;
 
-export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>): LayerView {
+/**
+ * Each annotation's anchor, kept across renders with the selectors it was made from: anchoring is
+ * the costly part of a build, and an annotation is anchored again only when its selectors change
+ * (re-attached, or a replayed moment before they did).
+ */
+export type AnchorCache = Map<string, { selectors: Selectors; anchor: Anchor }>;
+
+export function buildLayer(sources: LayerSources, anchors: AnchorCache): LayerView {
   const annotations = new Map<string, AnnotationItem>();
   const replies = new Map<string, ReplyItem>();
   const rooms = sources.rooms();
@@ -68,11 +76,12 @@ export function buildLayer(sources: LayerSources, anchors: Map<string, Anchor>):
   const isRoomsReplies = acknowledged.replies.length === 0 && !pending.some((command) => command.type.startsWith('reply.'));
   const reusable = isRoomsReplies && lastThreads && sameArrays(lastThreads.sources, replySources) ? lastThreads.threads : null;
   const place = (record: AnnotationRecord, isPending: boolean) => {
-    let found = anchors.get(record.id);
-    if (!found) {
-      found = anchor(sources.text, record.selectors);
-      anchors.set(record.id, found);
+    let kept = anchors.get(record.id);
+    if (!kept || !isSameSelectors(kept.selectors, record.selectors)) {
+      kept = { selectors: record.selectors, anchor: anchor(sources.text, record.selectors) };
+      anchors.set(record.id, kept);
     }
+    const found = kept.anchor;
     const settled = isPending ? undefined : settledItems.get(record);
     annotations.set(record.id, settled?.anchor === found ? settled : { record, anchor: found, isPending });
     if (!isPending && settled?.anchor !== found) settledItems.set(record, annotations.get(record.id) as AnnotationItem);
@@ -215,4 +224,16 @@ function byPlace(a: AnnotationItem, b: AnnotationItem): number {
  */
 function compareTimes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A room hands out the same record objects until it replaces one: identity settles most calls. */
+function isSameSelectors(a: Selectors, b: Selectors): boolean {
+  if (a === b) return true;
+  return (
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end &&
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix
+  );
 }

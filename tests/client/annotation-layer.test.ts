@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord, Command, ReplyRecord } from '../../shared/annotations.ts';
-import type { Anchor } from '../../shared/anchoring.ts';
 import { describeRange } from '../../shared/selectors.ts';
 import { buildLayer, type LayerSources } from '../../client/store/annotations.ts';
 import { matchesFilters, noFilters } from '../../client/store/filters.ts';
@@ -52,11 +51,26 @@ function sources(room: { annotations: AnnotationRecord[]; replies?: ReplyRecord[
 }
 
 describe('the annotation layer', () => {
+  it('anchors an annotation again when its selectors change, and only then', () => {
+    const lost = annotation('new leadership', { selectors: { position: { type: 'TextPositionSelector', start: 0, end: 12 }, quote: { type: 'TextQuoteSelector', exact: 'Glasnost now', prefix: '', suffix: '' } } });
+    const anchors = new Map();
+    expect(buildLayer(sources({ annotations: [lost] }), anchors).byId.get(lost.id)?.anchor.type).toBe('orphan');
+    const kept = anchors.get(lost.id);
+    // The same selectors in a new record (an unrelated edit): the kept anchor serves.
+    buildLayer(sources({ annotations: [{ ...lost, body: 'edited', selectors: { ...lost.selectors } }] }), anchors);
+    expect(anchors.get(lost.id)).toBe(kept);
+    // Re-attached: the card leaves the orphans with the same cache.
+    const start = text.indexOf('offensive');
+    const reattached = { ...lost, selectors: describeRange(text, start, start + 'offensive'.length) };
+    const item = buildLayer(sources({ annotations: [reattached] }), anchors).byId.get(lost.id);
+    expect(item?.anchor).toMatchObject({ type: 'anchored', start, end: start + 'offensive'.length });
+  });
+
   it('orders annotations by their place in the text and lists orphans last', () => {
     const later = annotation('offensive');
     const earlier = annotation('new leadership');
     const lost = annotation('new leadership', { selectors: { position: { type: 'TextPositionSelector', start: 0, end: 12 }, quote: { type: 'TextQuoteSelector', exact: 'Glasnost now', prefix: '', suffix: '' } } });
-    const layer = buildLayer(sources({ annotations: [lost, later, earlier] }), new Map<string, Anchor>());
+    const layer = buildLayer(sources({ annotations: [lost, later, earlier] }), new Map());
     expect(layer.annotations.map((item) => item.record.id)).toEqual([earlier.id, later.id, lost.id]);
     expect(layer.byId.get(lost.id)?.anchor.type).toBe('orphan');
     expect(layer.byId.get(earlier.id)?.anchor).toMatchObject({ type: 'anchored', start: text.indexOf('new leadership') });
@@ -98,7 +112,7 @@ describe('the annotation layer', () => {
   it('keeps the threads of unchanged replies when only the annotations changed, and regroups them when the replies change or a reply is pending', () => {
     const first = annotation('new leadership');
     const replies = [reply(first.id, { createdAt: '2026-01-03T00:00:00.000Z' }), reply(first.id)];
-    const anchors = new Map<string, Anchor>();
+    const anchors = new Map();
     const before = buildLayer(sources({ annotations: [first], replies }), anchors);
     expect(before.replies.get(first.id)?.map((item) => item.record.id)).toEqual([replies[1]!.id, replies[0]!.id]);
 
