@@ -6,10 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord } from '../../shared/annotations.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, type CommandClient } from '../helpers/room-client.ts';
+import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { signedInPages, type SignedInPages } from './signed-in-pages.ts';
@@ -40,11 +40,7 @@ describe.skipIf(!hasChromium)('history, replay and notifications', () => {
     pages = signedInPages(browser, () => server.url);
     ada = await signUpUser(server.url, 'Ada Owner');
     bea = await signUpUser(server.url, 'Bea Member');
-    const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'History seminar' });
-    groupId = created.body.id;
-    expect((await ada.client.post(`/api/groups/${groupId}/documents`, { documentId })).status).toBe(201);
-    const invite = await ada.client.post<InviteRecord>(`/api/groups/${groupId}/invites`, { role: 'member' });
-    expect((await bea.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
+    groupId = await startSeminar({ name: 'History seminar', owner: ada, documentId, members: [[bea, 'member']] });
     text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
     pagePath = `/groups/${groupId}/documents/${documentId}`;
     commandsA = await openCommands(server.url, ada);

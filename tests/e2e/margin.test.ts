@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteRecord } from '../../shared/accounts.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts';
+import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { signedInPages, type SignedInPages } from './signed-in-pages.ts';
@@ -31,12 +31,6 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
   let pageB: Page;
   let pageO: Page;
 
-  async function join(user: TestUser, role: 'member' | 'observer'): Promise<void> {
-    const invite = await ada.client.post<InviteRecord>(`/api/groups/${groupId}/invites`, { role });
-    expect(invite.status).toBe(201);
-    expect((await user.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
-  }
-
   const openAs = (user: TestUser, path = pagePath) => pages.openAs(user, path);
 
   const card = (page: Page, hasText: string) => page.locator('.margin-cards .card', { hasText });
@@ -49,12 +43,7 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     bea = await signUpUser(server.url, 'Bea Member');
     oto = await signUpUser(server.url, 'Oto Observer');
     // A seminar of its own, so that demo content in the demo seminar never changes what is counted here.
-    const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'Margin seminar' });
-    expect(created.status).toBe(201);
-    groupId = created.body.id;
-    expect((await ada.client.post(`/api/groups/${groupId}/documents`, { documentId })).status).toBe(201);
-    await join(bea, 'member');
-    await join(oto, 'observer');
+    groupId = await startSeminar({ name: 'Margin seminar', owner: ada, documentId, members: [[bea, 'member'], [oto, 'observer']] });
     text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
     pagePath = `/groups/${groupId}/documents/${documentId}`;
   });

@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteRecord } from '../../shared/accounts.ts';
 import type { NotificationRecord } from '../../shared/notifications.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
+import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { selectBetween } from './reader-page.ts';
@@ -38,10 +38,7 @@ describe.skipIf(!hasChromium)('@mentions', () => {
     ada = await signUpUser(server.url, 'Ada Owner');
     bea = await signUpUser(server.url, 'Bea Member');
     cleo = await signUpUser(server.url, 'Cléo Dupont');
-    const group = (await ada.client.post<{ id: string }>('/api/groups', { name: 'Mention seminar' })).body.id;
-    expect((await ada.client.post(`/api/groups/${group}/documents`, { documentId })).status).toBe(201);
-    const invite = await ada.client.post<InviteRecord>(`/api/groups/${group}/invites`, { role: 'member' });
-    for (const member of [bea, cleo]) expect((await member.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
+    const group = await startSeminar({ name: 'Mention seminar', owner: ada, documentId, members: [[bea, 'member'], [cleo, 'member']] });
     pagePath = `/groups/${group}/documents/${documentId}`;
   });
 

@@ -7,11 +7,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteRecord } from '../../shared/accounts.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import { updateAnnotation } from '../../server/repos/annotations.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand } from '../helpers/room-client.ts';
+import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { readSelectionInfo, selectBetween } from './reader-page.ts';
@@ -75,11 +75,7 @@ describe.skipIf(!hasChromium)('orphans: re-attaching an annotation whose passage
     pages = signedInPages(browser, () => server.url);
     ada = await signUpUser(server.url, 'Ada Author');
     bea = await signUpUser(server.url, 'Bea Member');
-    const created = await ada.client.post<{ id: string }>('/api/groups', { name: 'Orphans seminar' });
-    groupId = created.body.id;
-    expect((await ada.client.post(`/api/groups/${groupId}/documents`, { documentId })).status).toBe(201);
-    const invite = await ada.client.post<InviteRecord>(`/api/groups/${groupId}/invites`, { role: 'member' });
-    expect((await bea.client.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
+    groupId = await startSeminar({ name: 'Orphans seminar', owner: ada, documentId, members: [[bea, 'member']] });
     text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
     // Rooms are built from the rows when they open: the orphans are made before any page opens.
     for (const body of ['Moved by mouse', 'Moved by keyboard', 'Refused']) await makeOrphan(body);

@@ -30,7 +30,7 @@ describe('history', () => {
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = await startSeminar(server, { name: 'History', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
+    groupId = await startSeminar({ name: 'History', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
   });
   afterAll(() => server?.close());
 

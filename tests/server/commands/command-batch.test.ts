@@ -40,7 +40,7 @@ describe('commands that arrive together', () => {
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = await startSeminar(server, { name: 'Batches', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
+    groupId = await startSeminar({ name: 'Batches', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
     // An executor of its own, on the server's database, so that the test sees each batch's board call.
     rooms = createRoomRegistry(server.db, createLogger('silent'));
     execute = commandExecutor(server.db, rooms, { publish: (batch) => published.push(batch) });

@@ -36,7 +36,7 @@ describe('notifications and activity', () => {
     ben = await signUpUser(server.url, 'Ben');
     cleo = await signUpUser(server.url, 'Cleo');
     mona = await signUpUser(server.url, 'Mona');
-    groupId = await startSeminar(server, { name: 'Notices', owner: ana, documentId, members: [[ben, 'member'], [cleo, 'member'], [mona, 'moderator']] });
+    groupId = await startSeminar({ name: 'Notices', owner: ana, documentId, members: [[ben, 'member'], [cleo, 'member'], [mona, 'moderator']] });
     for (const [name, user] of Object.entries({ ana, ben, cleo, mona })) {
       sockets[name] = await openCommands(server.url, user);
       received[name] = [];

@@ -38,7 +38,7 @@ describe('live connections end with their session', () => {
   beforeAll(async () => {
     server = await startTestServer();
     ana = await signUpUser(server.url, 'Ana');
-    groupId = await startSeminar(server, { name: 'Sessions', owner: ana, documentId });
+    groupId = await startSeminar({ name: 'Sessions', owner: ana, documentId });
     roomName = `group/${groupId}/${documentId}`;
   });
   afterAll(() => server?.close());

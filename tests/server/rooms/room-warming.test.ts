@@ -33,7 +33,7 @@ describe('rooms warmed by the reader page', () => {
   };
 
   it('opens the seminar’s room when a member asks for its reader page, and not for anyone else', async () => {
-    const groupId = await startSeminar(server, { name: 'Warm', owner: ana, documentId });
+    const groupId = await startSeminar({ name: 'Warm', owner: ana, documentId });
     const room: RoomName = { type: 'group', groupId, documentId };
     const page = `/groups/${groupId}/documents/${documentId}`;
     const getPage = async (user: TestUser | null) => (await fetch(`${server.url}${page}`, { headers: user?.client.cookie ? { cookie: user.client.cookie } : {} })).status;
@@ -46,7 +46,7 @@ describe('rooms warmed by the reader page', () => {
   });
 
   it('gives every newcomer the room’s state as it stands, however many came before', async () => {
-    const groupId = await startSeminar(server, { name: 'Newcomers', owner: ana, documentId });
+    const groupId = await startSeminar({ name: 'Newcomers', owner: ana, documentId });
     const roomName = `group/${groupId}/${documentId}`;
     const commands = await openCommands(server.url, ana);
     const first = createAnnotationCommand({ text, quote: 'new leadership', groupId, documentId, body: 'One' });

@@ -29,7 +29,7 @@ describe('commands in, state out: two members and an observer in one room', () =
     ana = await signUpUser(server.url, 'Ana');
     ben = await signUpUser(server.url, 'Ben');
     olga = await signUpUser(server.url, 'Olga');
-    groupId = await startSeminar(server, { name: 'Write path', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
+    groupId = await startSeminar({ name: 'Write path', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
     const roomName = `group/${groupId}/${documentId}`;
     rooms = { ana: openRoom(server.url, ana, roomName), ben: openRoom(server.url, ben, roomName), olga: openRoom(server.url, olga, roomName) };
     await Promise.all(Object.values(rooms).map((room) => room.until((r) => r.provider.synced, 'sync')));
