@@ -4,11 +4,12 @@
  *   write-path            issue 4: fan-out, presence at scale, throughput (see bench/write-path.ts)
  *     --quick             smaller N and shorter phases (a few minutes)
  *     --readers=10,100,1000   the reader counts of the fan-out (the largest also runs presence)
+ *     --rounds=3          fan-out rounds per N, alternating which target goes first (figures pooled)
  *     --records=50        records per fan-out measurement
  *     --seconds=20        the throughput phase's duration
  *     --throughput-readers=0,10   readers in the room during each throughput run (writers alone is the issue's workload)
- *     --presence-interval=4   mean seconds between a reader's selection moves
- *     --official-awareness  presence with the unmodified provider, which sends others' awareness back
+ *     --presence-interval=15  mean seconds between a reader's selection moves (the provider renews every 15 s)
+ *     --own-awareness     presence with providers that send only their own entry (by default they are unmodified and echo everyone's)
  *     --database-url=…    PostgreSQL (default BENCH_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
  *
  *   margin                issue 5: the group reader in headless Chromium with a crowded margin (see bench/margin.ts)
@@ -34,7 +35,7 @@ function parseArgs(argv: string[]): { name: string | undefined; flags: Map<strin
     }
     const [key, value] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (value !== undefined) flags.set(key, value);
-    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && !['quick', 'official-awareness', 'profile'].includes(key)) flags.set(key, argv[++i]!);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && !['quick', 'own-awareness', 'profile'].includes(key)) flags.set(key, argv[++i]!);
     else flags.set(key, 'true');
   }
   return { name, flags };
@@ -51,7 +52,7 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   if (name !== 'write-path' && name !== 'margin') {
-    console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--records=50] [--seconds=20] [--presence-interval=4] [--official-awareness] [--database-url=…]');
+    console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--rounds=3] [--records=50] [--seconds=20] [--presence-interval=15] [--own-awareness] [--database-url=…]');
     console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--profile] [--database-url=…]');
     process.exit(2);
   }
@@ -73,15 +74,16 @@ async function main(): Promise<void> {
   const options: WritePathOptions = {
     databaseUrl,
     readerCounts: (flags.get('readers') ?? (quick ? '10,100' : '10,100,1000')).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    fanOutRounds: positiveNumber(flags, 'rounds', quick ? 1 : 3),
     records: positiveNumber(flags, 'records', quick ? 20 : 50),
     intervalMs: 100,
     settleMs: 30_000,
     presenceSeconds: quick ? 5 : 15,
-    presenceMeanIntervalMs: positiveNumber(flags, 'presence-interval', 4) * 1000,
+    presenceMeanIntervalMs: positiveNumber(flags, 'presence-interval', 15) * 1000,
     throughputSeconds: positiveNumber(flags, 'seconds', quick ? 5 : 20),
     throughputWriters: 20,
     throughputReaders: (flags.get('throughput-readers') ?? '0,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
-    officialAwareness: flags.has('official-awareness'),
+    officialAwareness: !flags.has('own-awareness'),
   };
   console.log(`write-path benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; readers ${options.readerCounts.join(', ')}; ${options.records} records; throughput ${options.throughputSeconds} s`);
   await bounded('write-path', (quick ? 10 : 40) * 60_000, (cleanup) => runWritePath(options, cleanup).then(printSummary));

@@ -32,9 +32,8 @@ export interface PresenceOptions {
   samplers: number;
   /**
    * Send only this reader's own awareness entry. The official provider sends every awareness change
-   * it sees, remote ones included, back to the server; Marginalia's server closes a connection that
-   * does so (4409, which the provider treats as final), so presence is measured with this filter
-   * unless the unmodified provider is asked for.
+   * it sees, remote ones included, back to the server (which skips those echoes unread); this filter
+   * shows what presence costs without them.
    */
   ownAwarenessOnly: boolean;
 }

@@ -19,6 +19,8 @@ import { measureThroughput, type Throughput } from './throughput.ts';
 export interface WritePathOptions {
   databaseUrl: string;
   readerCounts: number[];
+  /** Fan-out rounds per reader count, alternating which target goes first; their figures are pooled. */
+  fanOutRounds: number;
   records: number;
   intervalMs: number;
   settleMs: number;
@@ -78,26 +80,30 @@ export async function runWritePath(options: WritePathOptions, cleanup: { add(fn:
   const maxReaders = Math.max(...options.readerCounts);
 
   for (const readers of options.readerCounts) {
-    for (const target of targets) {
-      log(`fan-out, ${target.label}, ${readers} readers: connecting`);
-      const pool = await openReaderPool({ url: target.url, roomName: target.roomName, cookies: target.readerCookies, count: readers, label: target.label });
-      const writer = await target.openWriter();
-      try {
-        log(`  ${pool.synced}/${readers} synced; sending ${options.records} records, one per ${options.intervalMs} ms`);
-        const delivery = await measureDelivery(pool, writer, { records: options.records, intervalMs: options.intervalMs, settleMs: options.settleMs });
-        result.fanOut.push({ readers, target: target.label, synced: pool.synced, delivery });
-        printDelivery('  ', delivery);
-        if (readers === maxReaders) {
-          const usage = await processOf(target).call<Usage>('usage');
-          result.memory.push({ target: target.label, readers, presence: false, usage });
-          log(`  ${target.label} process with ${readers} readers connected: RSS ${mib(usage.memory.rss)}, heap used ${mib(usage.memory.heapUsed)}`);
-          await measurePresence(target, processOf(target), pool, writer, readers, options, result);
+    for (let round = 0; round < options.fanOutRounds; round += 1) {
+      const last = round === options.fanOutRounds - 1;
+      for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
+        log(`fan-out, ${target.label}, ${readers} readers, round ${round + 1} of ${options.fanOutRounds}: connecting`);
+        const pool = await openReaderPool({ url: target.url, roomName: target.roomName, cookies: target.readerCookies, count: readers, label: target.label });
+        const writer = await target.openWriter();
+        try {
+          await sleep(readers >= 1000 ? 3000 : 1000); // the joining burst (sessions, syncs, collections) is not what is measured
+          log(`  ${pool.synced}/${readers} synced; sending ${options.records} records, one per ${options.intervalMs} ms`);
+          const delivery = await measureDelivery(pool, writer, { records: options.records, intervalMs: options.intervalMs, settleMs: options.settleMs });
+          result.fanOut.push({ readers, target: target.label, synced: pool.synced, delivery });
+          printDelivery('  ', delivery);
+          if (readers === maxReaders && last) {
+            const usage = await processOf(target).call<Usage>('usage');
+            result.memory.push({ target: target.label, readers, presence: false, usage });
+            log(`  ${target.label} process with ${readers} readers connected: RSS ${mib(usage.memory.rss)}, heap used ${mib(usage.memory.heapUsed)}`);
+            await measurePresence(target, processOf(target), pool, writer, readers, options, result);
+          }
+        } finally {
+          writer.close();
+          await pool.close();
         }
-      } finally {
-        writer.close();
-        await pool.close();
+        await sleep(1000); // let the server notice the closed connections before the next round
       }
-      await sleep(1000); // let the server notice the closed connections before the next round
     }
   }
 
@@ -172,15 +178,25 @@ export function printSummary(result: WritePathResult): void {
   console.log(`\n== write-path: summary (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}) ==`);
   console.log('fan-out (record sent → reader holds it; p50 / p99 over every reader; ratio = ours / reference)');
   const readerCounts = [...new Set(result.fanOut.map((f) => f.readers))];
+  const pooled = (readers: number, target: Target['label']) => {
+    const rounds = result.fanOut.filter((f) => f.readers === readers && f.target === target);
+    return {
+      latencies: rounds.flatMap((f) => f.delivery.latencies),
+      toAllReaders: rounds.flatMap((f) => f.delivery.toAllReaders),
+      missing: rounds.reduce((sum, f) => sum + f.delivery.expected - f.delivery.delivered, 0),
+      rounds: rounds.length,
+    };
+  };
   for (const readers of readerCounts) {
-    const ours = result.fanOut.find((f) => f.readers === readers && f.target === 'ours');
-    const reference = result.fanOut.find((f) => f.readers === readers && f.target === 'reference');
-    const o = summarize(ours?.delivery.latencies ?? []);
-    const r = summarize(reference?.delivery.latencies ?? []);
+    const ours = pooled(readers, 'ours');
+    const reference = pooled(readers, 'reference');
+    const o = summarize(ours.latencies);
+    const r = summarize(reference.latencies);
     console.log(`  N=${String(readers).padEnd(5)} ours ${ms(o.p50)} / ${ms(o.p99)}   reference ${ms(r.p50)} / ${ms(r.p99)}   p50 ${ratio(o.p50, r.p50)}  p99 ${ratio(o.p99, r.p99)}` +
-      `${ours && ours.delivery.delivered < ours.delivery.expected ? `  (ours missing ${ours.delivery.expected - ours.delivery.delivered})` : ''}`);
+      `  (${ours.rounds} round${ours.rounds === 1 ? '' : 's'} each${ours.missing > 0 ? `; ours missing ${ours.missing}` : ''})`);
   }
-  console.log(`  (N=${Math.max(...readerCounts)}: record → all readers p99 ours ${ms(summarize(result.fanOut.find((f) => f.readers === Math.max(...readerCounts) && f.target === 'ours')?.delivery.toAllReaders ?? []).p99)}, reference ${ms(summarize(result.fanOut.find((f) => f.readers === Math.max(...readerCounts) && f.target === 'reference')?.delivery.toAllReaders ?? []).p99)})`);
+  const most = Math.max(...readerCounts);
+  console.log(`  (N=${most}: record → all readers p99 ours ${ms(summarize(pooled(most, 'ours').toAllReaders).p99)}, reference ${ms(summarize(pooled(most, 'reference').toAllReaders).p99)})`);
   for (const m of result.memory) console.log(`memory, ${m.target}, ${m.readers} readers${m.presence ? ', presence on' : ''}: RSS ${mib(m.usage.memory.rss)}, heap used ${mib(m.usage.memory.heapUsed)} of ${mib(m.usage.memory.heapTotal)}`);
   for (const p of result.presence) {
     if (p.error || !p.delivery) {
