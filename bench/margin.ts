@@ -67,6 +67,8 @@ function pageProbe(): void {
     arrivedAt: null as number | null,
     placedAt: null as number | null,
     frameDoneAt: null as number | null,
+    /** Per room socket: when it was opened, connected, and received its largest message (the sync). */
+    sockets: [] as { room: string; createdAt: number; openAt: number | null; syncAt: number | null; syncBytes: number }[],
   };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   const decoder = new TextDecoder();
@@ -75,6 +77,13 @@ function pageProbe(): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       if (!String(url).includes('/yjs')) return;
+      const socket = { room: String(url).split('/yjs/')[1]?.split('/')[0] ?? '', createdAt: performance.now(), openAt: null as number | null, syncAt: null as number | null, syncBytes: 0 };
+      bench.sockets.push(socket);
+      this.addEventListener('open', () => (socket.openAt = performance.now()));
+      this.addEventListener('message', (event: MessageEvent) => {
+        const size = event.data instanceof ArrayBuffer ? event.data.byteLength : 0;
+        if (size > socket.syncBytes) Object.assign(socket, { syncBytes: size, syncAt: performance.now() });
+      });
       // Registered before the provider's onmessage: it runs first, on the update's arrival.
       this.addEventListener('message', (event: MessageEvent) => {
         if (bench.watch === null || bench.arrivedAt !== null || typeof event.data === 'string') return;
@@ -116,6 +125,9 @@ export async function runMargin(options: MarginOptions, cleanup: { add(fn: () =>
   const annotationIds = await fillRoom(prepared, writers, options);
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   log(`room filled in ${fillSeconds.toFixed(1)} s: ${annotationIds.length} annotations, ${options.replies} replies`);
+  // The page is opened on a quiet machine, as a reader would find it, not while PostgreSQL and the
+  // server are still busy with the fill's aftermath (autovacuum, the writers' last messages).
+  await sleep(3000);
 
   const browser: Browser = await launchChromium();
   cleanup.add(() => browser.close());
@@ -137,7 +149,8 @@ export async function runMargin(options: MarginOptions, cleanup: { add(fn: () =>
   log(`opening /groups/${prepared.groupId}/documents/${documentId} (${viewport.width}×${viewport.height})`);
   await page.goto(`${prepared.url}/groups/${prepared.groupId}/documents/${documentId}`, { waitUntil: 'commit' });
   const first = await waitForFullRender(page, annotationIds.length);
-  log(`every card and highlight placed ${ms(first.firstRenderMs)} after navigation start (first card at ${ms(first.firstCardMs ?? Number.NaN)})`);
+  log(`every card and highlight placed ${ms(first.firstRenderMs)} after navigation start (first card at ${ms(first.firstCardMs ?? Number.NaN)}, DOMContentLoaded at ${ms(first.domContentLoadedMs)})`);
+  printTimeline(await pageTimeline(page));
   if (profiler) printProfile('first render', await profiler.take());
   await sleep(1000); // let presence and late renders settle before the arrivals
   if (profiler) await profiler.start();
@@ -243,6 +256,37 @@ async function sendAll(writers: CommandWriter[], commands: Record<string, unknow
     }),
   );
   if (refused > 0) throw new Error(`${refused} of ${commands.length} ${label} commands refused; the first: ${firstError}`);
+}
+
+/** Where the first render's time went, on the page's clock: what loaded when. */
+export interface PageTimeline {
+  htmlMs: number;
+  scripts: { name: string; startMs: number; endMs: number }[];
+  fetches: { name: string; startMs: number; endMs: number }[];
+  sockets: { room: string; createdAt: number; openAt: number | null; syncAt: number | null; syncBytes: number }[];
+}
+
+async function pageTimeline(page: Page): Promise<PageTimeline> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+    const timed = resources.map((r) => ({ type: r.initiatorType, name: new URL(r.name).pathname, startMs: r.startTime, endMs: r.responseEnd }));
+    return {
+      htmlMs: navigation.responseEnd,
+      scripts: timed.filter((r) => r.type === 'script' || r.type === 'link'),
+      fetches: timed.filter((r) => r.type === 'fetch'),
+      sockets: (window as unknown as { __bench: { sockets: PageTimeline['sockets'] } }).__bench.sockets,
+    };
+  });
+}
+
+function printTimeline(timeline: PageTimeline): void {
+  const at = (value: number | null) => (value === null ? '—' : ms(value));
+  log(`  page timeline: HTML received ${at(timeline.htmlMs)}`);
+  for (const r of timeline.scripts) log(`    ${r.name}: ${at(r.startMs)} → ${at(r.endMs)}`);
+  for (const r of timeline.fetches) log(`    fetch ${r.name}: ${at(r.startMs)} → ${at(r.endMs)}`);
+  for (const s of timeline.sockets) log(`    room ${s.room}: socket made ${at(s.createdAt)}, open ${at(s.openAt)}, largest message (${(s.syncBytes / 1024).toFixed(0)} KiB) received ${at(s.syncAt)}`);
 }
 
 async function waitForFullRender(page: Page, count: number): Promise<{ firstRenderMs: number; firstCardMs: number | null; domContentLoadedMs: number }> {
