@@ -3,6 +3,7 @@
  * outside /api that is not a file gets index.html, so client routes survive a reload), or, in
  * development, vite's middleware with its module transforms and hot reload.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { clientOutDir, clientRoot, viteConfigFile } from './paths.ts';
@@ -30,8 +31,42 @@ function builtAssets(): ClientAssets {
     });
   };
   return {
-    handlers: [express.static(clientOutDir, { index: false }), spaFallback],
+    handlers: [hashedBundles(path.join(clientOutDir, 'assets')), express.static(clientOutDir, { index: false }), spaFallback],
     close: async () => undefined,
+  };
+}
+
+/**
+ * The bundles vite names by their content hash (`/assets/index-<hash>.js`) never change under their
+ * name: each is read once, kept in memory and sent in one write, and browsers keep it for a year. A
+ * streamed file takes a dozen turns of the event loop, each waiting behind whatever the server is
+ * doing, such as the room that the same page's request started loading (rooms/warm-reader-room.ts).
+ */
+function hashedBundles(directory: string): RequestHandler {
+  const kept = new Map<string, Promise<Buffer | null>>();
+  const read = (name: string) => readFile(path.join(directory, name)).catch((error: Error) => (isMissingFile(error) ? null : Promise.reject(error)));
+  return (req, res, next) => {
+    const name = /^\/assets\/([\w.-]+\.(?:js|css))$/.exec(req.path)?.[1];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !name) {
+      next();
+      return;
+    }
+    let body = kept.get(name);
+    if (!body) {
+      body = read(name);
+      kept.set(name, body);
+      // A file missing now (no build yet) may be built later: it is looked for again next time.
+      void body.then((found) => found ?? kept.delete(name), () => kept.delete(name));
+    }
+    body.then((found) => {
+      if (!found) {
+        res.status(404).type('text/plain').send(`No file ${name}: the page was built by another version of Marginalia; reload it.`);
+        return;
+      }
+      res.type(path.extname(name)).set({ 'Cache-Control': 'public, max-age=31536000, immutable', ETag: `"${name}"` });
+      if (req.fresh) res.status(304).end();
+      else res.send(found);
+    }, next);
   };
 }
 
