@@ -3,20 +3,10 @@
  * share, the zod schemas every request body passes through, and the wire records.
  */
 import { z } from 'zod';
+import { limits, roles, type Role } from './account-limits.ts';
 
-export const limits = {
-  displayName: 80,
-  email: 254,
-  passwordMin: 10,
-  passwordMax: 256,
-  groupName: 120,
-  groupDescription: 2000,
-  inviteMaxUses: 10_000,
-} as const;
+export { limits, roles, type Role } from './account-limits.ts';
 
-/** Roles in a seminar group, strongest first. Observers read and follow, and write nothing. */
-export const roles = ['owner', 'moderator', 'member', 'observer'] as const;
-export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles);
 /** An invite may not make owners: ownership is given by an owner, to a person, not to a link. */
 export const inviteRoleSchema = z.enum(['moderator', 'member', 'observer']);

@@ -6,23 +6,10 @@
  * twice (a retry after a lost connection) applies once and answers the same.
  */
 import { z } from 'zod';
+import { annotationKinds, annotationLimits, type AnnotationKind } from './annotation-vocabulary.ts';
 import { selectorsSchema, type Selectors } from './selectors.ts';
 
-export const annotationLimits = {
-  body: 20_000,
-  tag: 60,
-  tags: 20,
-} as const;
-
-/** What an annotation is for; each is a W3C motivation. */
-export const annotationKinds = ['comment', 'question', 'correction', 'highlight'] as const;
-export type AnnotationKind = (typeof annotationKinds)[number];
-export const motivationOfKind: Record<AnnotationKind, string> = {
-  comment: 'commenting',
-  question: 'questioning',
-  correction: 'editing',
-  highlight: 'highlighting',
-};
+export { annotationKinds, annotationLimits, eventActions, motivationOfKind, type AnnotationKind, type EventAction } from './annotation-vocabulary.ts';
 
 export type AnnotationStatus = 'open' | 'resolved';
 export type Visibility = 'group' | 'private';
@@ -123,6 +110,3 @@ export type CommandResult =
   /** `status`: the HTTP status REST answers the same refusal with. */
   | { ok: false; error: string; message: string; status: number };
 
-/** The actions that `annotation_events` records. */
-export const eventActions = ['created', 'edited', 'tagged', 'resolved', 'reopened', 'hidden', 'unhidden', 'deleted', 'reanchored'] as const;
-export type EventAction = (typeof eventActions)[number];

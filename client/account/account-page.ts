@@ -1,6 +1,6 @@
 /** /account: the display name, and a password change that needs the current password. */
 import type { UserRecord } from '../../shared/accounts.ts';
-import { limits } from '../../shared/accounts.ts';
+import { limits } from '../../shared/account-limits.ts';
 import { el } from '../dom.ts';
 import { field, input, messageLine, onSubmit, pageHeading } from '../forms.ts';
 import type { Cleanup } from '../router.ts';

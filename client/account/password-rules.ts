@@ -1,5 +1,5 @@
 /** The password limits of shared/accounts.ts, said before a request is sent; the server checks again. */
-import { limits } from '../../shared/accounts.ts';
+import { limits } from '../../shared/account-limits.ts';
 
 export function passwordProblem(password: string): string | null {
   if (password.length < limits.passwordMin) return `A password has at least ${limits.passwordMin} characters.`;

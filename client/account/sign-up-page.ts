@@ -1,5 +1,5 @@
 /** /signup: name, email, password (checked against the shared limits before it is sent). */
-import { limits } from '../../shared/accounts.ts';
+import { limits } from '../../shared/account-limits.ts';
 import { el } from '../dom.ts';
 import { field, input, messageLine, onSubmit } from '../forms.ts';
 import { showEntryPage } from './entry-page.ts';

@@ -1,6 +1,6 @@
 /** /groups, "My seminars": the user's seminars with their role and size, and a form to start one. */
 import type { GroupSummary } from '../../shared/accounts.ts';
-import { limits } from '../../shared/accounts.ts';
+import { limits } from '../../shared/account-limits.ts';
 import { requireSignIn } from '../account/require-sign-in.ts';
 import { el, statusMessage } from '../dom.ts';
 import { takeFlash } from '../flash.ts';

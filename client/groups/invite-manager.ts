@@ -4,7 +4,7 @@
  * that it can be selected by hand where the clipboard is not allowed.
  */
 import type { InviteRecord } from '../../shared/accounts.ts';
-import { limits } from '../../shared/accounts.ts';
+import { limits } from '../../shared/account-limits.ts';
 import { el } from '../dom.ts';
 import { field, input, messageLine, onSubmit, select, uniqueId, type MessageLine } from '../forms.ts';
 import { createInvite, listInvites, revokeInvite, type InviteRole } from '../services/groups-api.ts';

@@ -5,7 +5,7 @@
  * Online marks are updated in place, so a presence change never moves the keyboard focus.
  */
 import type { GroupRecord, MemberRecord, Role } from '../../shared/accounts.ts';
-import { roles } from '../../shared/accounts.ts';
+import { roles } from '../../shared/account-limits.ts';
 import { el } from '../dom.ts';
 import { select, uniqueId } from '../forms.ts';
 import { roleLabels } from './role-names.ts';

@@ -3,7 +3,7 @@
  * first, filtered by member, tag, kind of change and dates, a page at a time by cursor ("Show
  * older"), each event linked to its annotation's permalink with the printed page of its passage.
  */
-import { eventActions, type EventAction } from '../../shared/annotations.ts';
+import { eventActions, type EventAction } from '../../shared/annotation-vocabulary.ts';
 import { requireSignIn } from '../account/require-sign-in.ts';
 import { loadPages, type PageOf } from '../activity/page-of.ts';
 import { el, statusMessage } from '../dom.ts';

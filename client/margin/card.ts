@@ -2,7 +2,7 @@
  * One annotation's card in the margin: author, time, kind, tags, status and reply count; when
  * focused, the whole thread and the actions its reader may take.
  */
-import { annotationKinds, type AnnotationKind } from '../../shared/annotations.ts';
+import { annotationKinds, type AnnotationKind } from '../../shared/annotation-vocabulary.ts';
 import { el } from '../dom.ts';
 import type { AnnotationItem, ReplyItem } from '../store/annotations.ts';
 import { inlineForm } from './inline-form.ts';

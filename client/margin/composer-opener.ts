@@ -4,7 +4,7 @@
  */
 import type { Command } from '../../shared/annotations.ts';
 import type { TextMap } from '../../shared/canonical-text.ts';
-import { describeRange } from '../../shared/selectors.ts';
+import { describeRange } from '../../shared/describe-range.ts';
 import type { EditorView } from 'prosemirror-view';
 import { describeSelection } from '../anchoring/describe-selection.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';

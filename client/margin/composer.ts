@@ -5,7 +5,7 @@
  * Shared with the seminar, the note may @mention its members (client/margin/mention-input.ts).
  */
 import { messageLine } from '../forms.ts';
-import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotations.ts';
+import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotation-vocabulary.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';
 import { el } from '../dom.ts';

@@ -12,7 +12,8 @@
  */
 import type { EditorView } from 'prosemirror-view';
 import type { TextMap } from '../../shared/canonical-text.ts';
-import { describeRange, type Selectors } from '../../shared/selectors.ts';
+import { describeRange } from '../../shared/describe-range.ts';
+import type { Selectors } from '../../shared/selectors.ts';
 import { describeSelection } from '../anchoring/describe-selection.ts';
 import { el } from '../dom.ts';
 

@@ -2,7 +2,7 @@
  * Tags as removable chips with a text field that suggests the group's existing tags (a datalist).
  * Enter or a comma adds the typed tag; Backspace in an empty field removes the last one.
  */
-import { annotationLimits } from '../../shared/annotations.ts';
+import { annotationLimits } from '../../shared/annotation-vocabulary.ts';
 import { el } from '../dom.ts';
 
 export interface TagInput {

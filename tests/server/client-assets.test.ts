@@ -39,4 +39,11 @@ describe('the client’s built files', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(/another version of Marginalia; reload/);
   });
+
+  it('carries no schema code in the bundle: the browser imports the shared words it needs from zod-free modules', () => {
+    // A value imported from accounts.ts, annotations.ts or selectors.ts brings zod and all their schemas
+    // into the page (about a sixth of the bundle, and their construction at every start).
+    const code = readFileSync(path.join(clientOutDir, 'assets', bundle), 'utf8');
+    expect(code).not.toMatch(/_zod/);
+  });
 });
