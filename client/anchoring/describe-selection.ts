@@ -8,6 +8,7 @@
  */
 import type { EditorView } from 'prosemirror-view';
 import type { TextMap } from '../../shared/canonical-text.ts';
+import { describeRange } from '../../shared/describe-range.ts';
 
 export interface SelectionDescription {
   start: number;
@@ -16,9 +17,6 @@ export interface SelectionDescription {
   prefix: string;
   suffix: string;
 }
-
-/** How much context a quote carries on each side, as Hypothesis does. */
-export const QUOTE_CONTEXT_LENGTH = 32;
 
 /**
  * Describes the part of the current selection that lies inside `view`, or null when nothing of the
@@ -40,14 +38,8 @@ export function describeSelection(view: EditorView, textMap: TextMap): Selection
     return null;
   }
   if (end <= start) return null;
-  const { text } = textMap;
-  return {
-    start,
-    end,
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + QUOTE_CONTEXT_LENGTH),
-  };
+  const { exact, prefix, suffix } = describeRange(textMap.text, start, end).quote;
+  return { start, end, exact, prefix, suffix };
 }
 
 /** The intersection of `range` with the contents of `element`, or null when they do not meet. */

@@ -1,13 +1,13 @@
 /**
  * The document with a seminar's layer: the read-only reader with its highlights, the margin of
  * cards, the composer, filters, presence and the connection state. This module wires the store
- * (annotations, filters, drafts, connection) to the services (rooms, command queue) and the views;
- * it holds no anchoring maths (shared/anchoring.ts), no layout (margin.ts) and no I/O of its own.
+ * (annotations, filters, drafts, selection, connection) to the services (rooms, command queue,
+ * membership) and the views; it holds no anchoring maths (shared/anchoring.ts), no layout
+ * (margin.ts) and no I/O of its own.
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { AnnotationRecord, Command } from '../../shared/annotations.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
-import { describeSelection } from '../anchoring/describe-selection.ts';
 import { annotationLayerPlugin, showLayer } from '../document/highlights.ts';
 import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
@@ -19,14 +19,14 @@ import type { Cleanup } from '../router.ts';
 import { createSeminarMode, type SeminarMode } from '../seminar/seminar-mode.ts';
 import { request } from '../services/api.ts';
 import { createCommandQueue, type CommandOutcome } from '../services/command-queue.ts';
-import { getGroup } from '../services/groups-api.ts';
 import type { Layer } from '../services/history-api.ts';
-import { isSocketConnected, onGroupMembership, onSocketConnection } from '../services/socket.ts';
+import { isSocketConnected, onSocketConnection } from '../services/socket.ts';
 import { createAcknowledgedRecords } from '../store/acknowledged.ts';
 import { buildLayer, type AnchorCache, type AnnotationItem, type Author, type LayerView } from '../store/annotations.ts';
 import { connectionLabel, type ConnectionState } from '../store/connection.ts';
 import { isFiltering, matchesFilters, noFilters, type Filters } from '../store/filters.ts';
 import { describeCommand, keepRefusedDraft } from '../store/refusals.ts';
+import { watchSelection } from '../store/selection.ts';
 import { renderAnnotatedPage } from './annotated-page.ts';
 import { citePassage, permalinkOf } from './cite.ts';
 import { createComposerOpener } from './composer-opener.ts';
@@ -40,6 +40,7 @@ import { createPresenceSession } from './presence-session.ts';
 import { bindReaderShortcuts } from './reader-shortcuts.ts';
 import { createRenderScheduler } from './render-scheduler.ts';
 import { openGroupRoom, openPrivateRoom, readerRooms, type ReaderRooms } from './reader-rooms.ts';
+import { followMembership } from './reader-membership.ts';
 import { reportPath } from './report-path.ts';
 import { watchTextReflow } from './text-reflow.ts';
 
@@ -186,24 +187,22 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     },
   });
   const stopConnection = onSocketConnection(() => showConnection());
-  // A role changed by an owner, or a removal, applies at once, without a reload.
-  const stopMembership = onGroupMembership((event) => {
-    if (!group || event.groupId !== group.id) return;
-    if (event.type === 'removed') {
-      closedReason = 'you are no longer a member of this seminar';
-      context.role = null;
-      applyRole();
-      refresh();
-    } else if (event.type === 'updated') {
-      void getGroup(group.id).then((result) => {
-        if (result.type !== 'ok') return;
-        context.role = result.value.role;
-        members = result.value.members;
-        applyRole();
-        refresh();
-      });
-    }
-  });
+  const stopMembership = group
+    ? followMembership(group.id, {
+        removed: () => {
+          closedReason = 'you are no longer a member of this seminar';
+          context.role = null;
+          applyRole();
+          refresh();
+        },
+        changed: (changed) => {
+          context.role = changed.role;
+          members = changed.members;
+          applyRole();
+          refresh();
+        },
+      })
+    : () => {};
 
   function submit(command: Command): Promise<CommandOutcome> {
     return queue.submit(command);
@@ -321,18 +320,13 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   });
   annotateButton.addEventListener('click', openComposer);
 
-  let selectionTimer: ReturnType<typeof setTimeout> | undefined;
-  function onSelectionChange(): void {
-    const described = describeSelection(view, textMap);
-    annotateButton.disabled = described === null;
-    // A drag fires many events; the others need the selection it ends with, not every step.
-    clearTimeout(selectionTimer);
-    selectionTimer = setTimeout(() => presence.set('selection', described ? { start: described.start, end: described.end } : null), 80);
-  }
-  document.addEventListener('selectionchange', onSelectionChange);
+  const selection = watchSelection(view, textMap, {
+    onChange: (selected) => (annotateButton.disabled = selected === null),
+    onSettled: (selected) => presence.set('selection', selected ? { start: selected.start, end: selected.end } : null),
+  });
 
   const unbindShortcuts = bindReaderShortcuts(mount, {
-    hasSelection: () => describeSelection(view, textMap) !== null,
+    hasSelection: () => selection.current() !== null,
     canAnnotate: () => canWrite(context),
     annotate: openComposer,
     focusedId: () => focusedId,
@@ -393,9 +387,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
 
   return () => {
     isDestroyed = true;
-    document.removeEventListener('selectionchange', onSelectionChange);
+    selection.stop();
     unbindShortcuts();
-    clearTimeout(selectionTimer);
     window.removeEventListener('resize', onResize);
     stopReflowWatch();
     stopConnection();
