@@ -1,6 +1,7 @@
+/// <reference types="vite/client" />
 /**
- * The browser app's entry: the routes, the account links in the header, and the live socket that
- * opens once someone is signed in.
+ * The browser app's entry: the routes, the account links in the header, the live socket that
+ * opens once someone is signed in, and the service worker that lets a page reload offline.
  */
 import { renderAccountPage } from './account/account-page.ts';
 import { renderSignInPage } from './account/sign-in-page.ts';
@@ -26,6 +27,7 @@ if (!app || !accountNav) throw new Error('index.html lacks #app or #account-nav'
 mountAccountNav(accountNav);
 startSocket();
 void loadSession();
+registerServiceWorker();
 
 startRouter(
   app,
@@ -55,3 +57,16 @@ startRouter(
     container.replaceChildren(statusMessage('error', `No page at ${path ?? location.pathname}.`));
   },
 );
+
+/**
+ * The service worker (client/sw.ts, docs/offline.md) exists in built clients only: vite's development
+ * server serves no /sw.js, and a worker caching its modules would get in the way of their reloading.
+ * Without a worker the app works as before, online only, so a failure is logged and nothing else.
+ */
+function registerServiceWorker(): void {
+  // `import.meta.hot` exists only under the development server, whatever NODE_ENV says (tests build with 'test').
+  if (import.meta.hot || !('serviceWorker' in navigator)) return;
+  // Once the page has loaded: installing fetches the page and its bundles again, and the first render need not wait behind that.
+  const register = () => navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn(`The service worker could not be registered: ${String(error)}`));
+  window.addEventListener('load', () => void register(), { once: true });
+}

@@ -9,11 +9,20 @@
  * A room may be opened before the page that shows it has its listeners (so that its connection runs
  * while the page still fetches the document); `listen` attaches them, and tells them at once of a
  * state they missed.
+ *
+ * The room's last synced state is kept for the signed-in person (layer-cache.ts), saved a second after
+ * the server's last change and when the page goes, and applied to the first copy while it waits for
+ * its first sync: a page reloaded offline shows the layer it last showed. The connection does not wait
+ * for the cache; once the server has answered, the cache is never applied, and a cached copy of an
+ * earlier build of the room is dropped like any stale copy. The server never takes in what a client
+ * offers (rooms/connection.ts), so offering cached content to it changes nothing there.
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
-import { isStaleCopy, roomMaps } from '../../shared/rooms.ts';
+import { closeCodes, isStaleCopy, roomMaps } from '../../shared/rooms.ts';
+import { forgetLayer, layerCacheOrigin, readLayer, writeLayer } from './layer-cache.ts';
+import { currentSession, loadSession } from './session.ts';
 
 export type RoomStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
@@ -42,6 +51,8 @@ export interface RoomListeners {
 
 const serverUrl = () => `${location.origin.replace(/^http/, 'ws')}/yjs`;
 const ignore: RoomListeners = { onChange: () => {}, onStatus: () => {}, onAwarenessReplaced: () => {} };
+/** Saving encodes the whole room: once a burst of changes has settled, not once per change. */
+const saveDelayMs = 1000;
 
 export function openRoom(name: string, initial: RoomListeners = ignore): RoomHandle {
   let listeners = initial;
@@ -52,11 +63,17 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
   let isDestroyed = false;
   let annotations: AnnotationRecord[] | null = null;
   let replies: ReplyRecord[] | null = null;
+  // Whose copy this is, for the cache: the session is usually known by the time the room syncs.
+  const owner = loadSession().then((session) => (session.type === 'signed-in' ? session.user.id : null));
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the current copy has synced once: from then on it holds the server's state, connected or not. */
+  let hasServerState = false;
 
   function connect(): void {
     doc = new Y.Doc();
     annotations = null;
     replies = null;
+    hasServerState = false;
     // No BroadcastChannel: each tab reads the server's state, never another tab's copy.
     provider = new WebsocketProvider(serverUrl(), name, doc, { disableBc: true, maxBackoffTime: 5000 });
     // The client never writes the doc, so the provider's handler, which sends local updates to the
@@ -73,6 +90,7 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
         replace();
         return;
       }
+      if (hasServerState) scheduleSave();
       listeners.onChange();
     });
     current.on('status', ({ status: next }) => {
@@ -80,8 +98,13 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
       status = next;
       listeners.onStatus(status, null);
     });
-    current.on('sync', () => {
-      if (current === provider) listeners.onChange();
+    current.on('sync', (isSynced: boolean) => {
+      if (current !== provider) return;
+      if (isSynced) {
+        hasServerState = true;
+        scheduleSave();
+      }
+      listeners.onChange();
     });
     current.on('closed', (event) => {
       // A permanent close (4401 access revoked, 4403 …): the provider stops reconnecting.
@@ -89,6 +112,38 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
       status = 'closed';
       closedDetail = event.reason || `closed (${event.code})`;
       listeners.onStatus(status, closedDetail);
+      // No longer this person's to read: nor is the copy kept of it.
+      if (event.code === closeCodes.accessRevoked.code) void owner.then((id) => (id ? forgetLayer(id, name) : undefined));
+    });
+  }
+
+  /** Applies the cached state to the first copy, unless the server has answered by then. */
+  function applyCachedCopy(): void {
+    const copy = provider;
+    void owner
+      .then((id) => (id ? readLayer(id, name) : null))
+      .then((state) => {
+        if (!state || isDestroyed || copy !== provider || hasServerState) return;
+        Y.applyUpdate(doc, state, layerCacheOrigin);
+      });
+  }
+
+  function scheduleSave(): void {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, saveDelayMs);
+  }
+
+  /** Saves the state now, if a save is due and the copy holds the server's state (not a cache alone). */
+  function save(): void {
+    if (!saveTimer) return;
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!hasServerState) return;
+    const state = Y.encodeStateAsUpdate(doc);
+    void owner.then((id) => {
+      // Whoever signed out since (or another who signed in) does not get this copy back.
+      const session = currentSession();
+      if (id && session.type === 'signed-in' && session.user.id === id) return writeLayer(id, name, state);
     });
   }
 
@@ -102,6 +157,8 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
   }
 
   connect();
+  applyCachedCopy();
+  window.addEventListener('pagehide', save);
 
   return {
     name,
@@ -115,6 +172,8 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
       if (status === 'closed') listeners.onStatus(status, closedDetail);
     },
     destroy() {
+      save();
+      window.removeEventListener('pagehide', save);
       isDestroyed = true;
       provider.destroy();
       doc.destroy();
