@@ -51,8 +51,10 @@ export interface RoomListeners {
 
 const serverUrl = () => `${location.origin.replace(/^http/, 'ws')}/yjs`;
 const ignore: RoomListeners = { onChange: () => {}, onStatus: () => {}, onAwarenessReplaced: () => {} };
-/** Saving encodes the whole room: once a burst of changes has settled, not once per change. */
+/** Saving encodes the whole room: once a burst of changes has settled, not once per change… */
 const saveDelayMs = 1000;
+/** …but a lively room may never pause for a second: no later than this after its first unsaved change. */
+const saveMaxDelayMs = 10_000;
 
 export function openRoom(name: string, initial: RoomListeners = ignore): RoomHandle {
   let listeners = initial;
@@ -66,6 +68,7 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
   // Whose copy this is, for the cache: the session is usually known by the time the room syncs.
   const owner = loadSession().then((session) => (session.type === 'signed-in' ? session.user.id : null));
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let unsavedSince = 0;
   /** Whether the current copy has synced once: from then on it holds the server's state, connected or not. */
   let hasServerState = false;
 
@@ -129,7 +132,9 @@ export function openRoom(name: string, initial: RoomListeners = ignore): RoomHan
   }
 
   function scheduleSave(): void {
-    if (saveTimer) clearTimeout(saveTimer);
+    if (!saveTimer) unsavedSince = Date.now();
+    else if (Date.now() - unsavedSince >= saveMaxDelayMs) return; // the pending save runs as planned
+    else clearTimeout(saveTimer);
     saveTimer = setTimeout(save, saveDelayMs);
   }
 
