@@ -63,10 +63,16 @@ startRouter(
  * server serves no /sw.js, and a worker caching its modules would get in the way of their reloading.
  * Without a worker the app works as before, online only, so a failure is logged and nothing else.
  */
+const registerDelayMs = 3000;
+
 function registerServiceWorker(): void {
   // `import.meta.hot` exists only under the development server, whatever NODE_ENV says (tests build with 'test').
   if (import.meta.hot || !('serviceWorker' in navigator)) return;
-  // Once the page has loaded: installing fetches the page and its bundles again, and the first render need not wait behind that.
+  // Installing fetches the page, its bundles and the reader's answers again, from the same server
+  // that is then loading the page's room: at `load` it delayed a crowded margin's first render by
+  // ~150 ms (npm run bench -- margin). The worker serves the next load, so it waits until this one
+  // has settled: a few seconds after `load`, at an idle moment.
   const register = () => navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn(`The service worker could not be registered: ${String(error)}`));
-  window.addEventListener('load', () => void register(), { once: true });
+  const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : run());
+  window.addEventListener('load', () => setTimeout(() => whenIdle(() => void register()), registerDelayMs), { once: true });
 }

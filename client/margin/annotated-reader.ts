@@ -186,7 +186,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       refresh();
     },
   });
-  const stopConnection = onSocketConnection(() => showConnection());
+  // Online or offline changes what an empty margin says, not only the connection line.
+  const stopConnection = onSocketConnection(() => refresh());
   const stopMembership = group
     ? followMembership(group.id, {
         removed: () => {
@@ -241,7 +242,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       focusedId,
       remote: presence.remoteSelections(),
     });
-    margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isFiltered: isFiltering(filters) });
+    margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isOffline: !navigator.onLine, isFiltered: isFiltering(filters) });
     filtersBar.update(layer.tags, members);
     seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));

@@ -24,6 +24,8 @@ export interface MarginRender {
   shown: AnnotationItem[];
   focusedId: string | null;
   isLoading: boolean;
+  /** Without the network, a layer still loading will not arrive until the connection returns. */
+  isOffline: boolean;
   isFiltered: boolean;
 }
 
@@ -219,11 +221,12 @@ export function createMargin(context: MarginContext, tops: PassageTops, document
   }
 
   function showEmpty(data: MarginRender): void {
-    const key = data.isLoading ? 'loading' : data.shown.length === 0 ? (data.isFiltered ? 'filtered' : 'none') : '';
+    const key = data.isLoading ? (data.isOffline ? 'offline' : 'loading') : data.shown.length === 0 ? (data.isFiltered ? 'filtered' : 'none') : '';
     if (key === emptyKey) return;
     emptyKey = key;
     empty.replaceChildren();
     if (key === 'loading') empty.append(statusMessage('loading', 'Loading the seminar’s annotations…'));
+    else if (key === 'offline') empty.append(statusMessage('empty', 'Offline: no annotations were kept on this device for this page; they will show when the connection returns.'));
     else if (key === 'filtered') empty.append(statusMessage('empty', 'No annotation matches these filters.'));
     else if (key === 'none') empty.append(statusMessage('empty', 'No annotations yet. Select a passage to start the discussion.'));
   }

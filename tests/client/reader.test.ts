@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('the reader on a fixture document', () => {
     server = await preview({ configFile: 'vite.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
     baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await browser.newPage({ serviceWorkers: 'block' });
     await page.route('**/api/documents/**', (route) => {
       const id = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
       return id === record.id

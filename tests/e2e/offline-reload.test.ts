@@ -191,4 +191,16 @@ describe.skipIf(!hasChromium)('reloading the reader offline', () => {
       page.evaluate(async () => ((await (await caches.match('/api/session', { cacheName: 'marginalia-api' }))?.json()) as { user: { id: string } | null } | undefined)?.user?.id, undefined);
     await expect.poll(cachedSessionUser).toBe(ada.id);
   });
+
+  it('says that no copy was kept, rather than loading for ever, when an offline reload finds none', async () => {
+    await setOffline(true);
+    // The delete waits for this page's connection to the database, which the reload closes.
+    await page.evaluate(() => void indexedDB.deleteDatabase('marginalia-layers'), undefined);
+    await page.reload();
+    await page.locator('.connection[data-state="offline"]').waitFor();
+    await page.getByText('Offline: no annotations were kept on this device for this page').waitFor();
+    expect(await page.locator('.reader-body').textContent()).toContain('Radio jamming must cease');
+    expect(await page.locator('.margin-cards .card').count()).toBe(0);
+    expect(await page.getByText('Loading the seminar’s annotations').count()).toBe(0);
+  });
 });
