@@ -11,6 +11,7 @@
  *
  * Without IndexedDB (a private window that forbids it) nothing is kept and nothing is read.
  */
+import { databaseOpener } from './indexed-db.ts';
 
 /** The origin of the transaction that applies a cached state, so that it is never taken for the server's. */
 export const layerCacheOrigin = { type: 'layer-cache' } as const;
@@ -26,21 +27,7 @@ interface LayerRecord {
 const databaseName = 'marginalia-layers';
 const storeName = 'layers';
 
-let opening: Promise<IDBDatabase | null> | null = null;
-
-function open(): Promise<IDBDatabase | null> {
-  opening ??= new Promise((resolve) => {
-    if (typeof indexedDB === 'undefined') return resolve(null);
-    const request = indexedDB.open(databaseName, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(storeName, { keyPath: ['userId', 'room'] });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => {
-      console.warn(`The layer cache is unavailable: ${String(request.error)}`);
-      resolve(null);
-    };
-  });
-  return opening;
-}
+const open = databaseOpener(databaseName, 'The layer cache', (db) => db.createObjectStore(storeName, { keyPath: ['userId', 'room'] }));
 
 /** Runs `act` in one transaction; resolves once it has committed (false when it could not run). */
 async function transact(mode: IDBTransactionMode, act: (store: IDBObjectStore) => void): Promise<boolean> {

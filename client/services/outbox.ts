@@ -4,6 +4,7 @@
  * which makes resending safe (the server applies a command once).
  */
 import type { Command } from '../../shared/annotations.ts';
+import { databaseOpener } from './indexed-db.ts';
 
 export interface OutboxEntry {
   commandId: string;
@@ -16,19 +17,8 @@ export interface OutboxEntry {
 const databaseName = 'marginalia';
 const storeName = 'outbox';
 
-let opening: Promise<IDBDatabase | null> | null = null;
-
-function open(): Promise<IDBDatabase | null> {
-  opening ??= new Promise((resolve) => {
-    if (typeof indexedDB === 'undefined') return resolve(null);
-    const request = indexedDB.open(databaseName, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(storeName, { keyPath: 'commandId' });
-    request.onsuccess = () => resolve(request.result);
-    // Without IndexedDB (a private window that forbids it), the outbox lives in memory only.
-    request.onerror = () => resolve(null);
-  });
-  return opening;
-}
+// Without IndexedDB the outbox lives in memory only.
+const open = databaseOpener(databaseName, 'The outbox', (db) => db.createObjectStore(storeName, { keyPath: 'commandId' }));
 
 const memory = new Map<string, OutboxEntry>();
 
