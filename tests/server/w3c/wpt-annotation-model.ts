@@ -4,15 +4,24 @@
  * draft-04 Ajv with `allErrors`, each assertion of a `.test` file validated in turn, and an assertion
  * passing when the result is the one it expects (`expectedResult`, "valid" unless it says otherwise).
  *
- * The files are read where the project's shared data lies (../shared beside the repository), never
- * copied into the repository; a missing folder is an error, so that the proof cannot silently vanish.
+ * The files are read where the project's shared data lies (see `suiteCandidates`), never copied into
+ * the repository; a missing folder is an error, so that the proof cannot silently vanish.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv04, { type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-export const suiteDir = fileURLToPath(new URL('../../../../shared/data/wpt-annotation-model/', import.meta.url));
+/**
+ * Where the suite lies: MARGINALIA_SHARED_DATA (the shared data folder) if set, else the shared folder
+ * beside this checkout, else the workplace's own (a clone made elsewhere on the machine, as CI's is).
+ */
+const suiteCandidates = [
+  ...(process.env.MARGINALIA_SHARED_DATA ? [`${process.env.MARGINALIA_SHARED_DATA.replace(/\/$/, '')}/wpt-annotation-model/`] : []),
+  fileURLToPath(new URL('../../../../shared/data/wpt-annotation-model/', import.meta.url)),
+  '/work/shared/data/wpt-annotation-model/',
+];
+export const suiteDir = suiteCandidates.find((dir) => existsSync(`${dir}definitions`)) ?? suiteCandidates[0]!;
 
 interface AssertionSchema {
   assertionType?: 'must' | 'should' | 'may';
@@ -43,7 +52,7 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'
 export function loadSuite(): Suite {
   if (!existsSync(`${suiteDir}definitions`)) {
     throw new Error(
-      `The W3C annotation-model tests are missing: expected them at ${suiteDir} (the project's shared/data/wpt-annotation-model, beside the repository). ` +
+      `The W3C annotation-model tests are missing: looked in ${suiteCandidates.join(', ')} (the project's shared/data/wpt-annotation-model; set MARGINALIA_SHARED_DATA to its data folder). ` +
         'Without them the export cannot be proved valid, so this test fails rather than skips.',
     );
   }
