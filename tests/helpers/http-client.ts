@@ -34,7 +34,9 @@ export class ApiClient {
       this.cookie = value === 'marginalia_session=' ? null : value;
     }
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    // JSON (ours, or JSON-LD) is parsed; any other answer (a CSV export, say) is its text.
+    const isJson = /json/.test(response.headers.get('content-type') ?? 'json');
+    return { status: response.status, body: (text ? (isJson ? JSON.parse(text) : text) : null) as T, headers: response.headers };
   }
 
   get = <T = unknown>(path: string) => this.request<T>('GET', path);

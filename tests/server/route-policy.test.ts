@@ -161,6 +161,12 @@ const table: Row[] = [
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations.jsonld` }),
     expected: inGroup(200, 200, 200, 200),
   },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/annotations.csv',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations.csv` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
   { method: 'GET', path: '/documents/:documentId/notes', prepare: async () => ({ path: `/documents/${memoId}/notes` }), expected: signedIn(200) },
   {
     method: 'GET',
