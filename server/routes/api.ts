@@ -9,7 +9,7 @@ import type { LiveSessions } from '../auth/live-sessions.ts';
 import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
 import { annotationsRouter } from './annotations.ts';
-import { layerExportsRouter } from './layer-exports.ts';
+import { layerFilesRouter } from './layer-files.ts';
 import { historyRouter } from './history.ts';
 import { notificationsRouter } from './notifications.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
@@ -28,7 +28,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
   router.use(annotationsRouter(db, execute));
-  router.use(layerExportsRouter(db));
+  router.use(layerFilesRouter(db, execute));
   router.use(historyRouter(db));
   router.use(notificationsRouter(db));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));

@@ -162,6 +162,12 @@ const table: Row[] = [
     expected: inGroup(200, 200, 200, 200),
   },
   {
+    method: 'POST',
+    path: '/groups/:id/documents/:documentId/annotations.jsonld',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations.jsonld`, body: { type: 'AnnotationPage', items: [] } }),
+    expected: inGroup(403, 200, 200, 200),
+  },
+  {
     method: 'GET',
     path: '/groups/:id/documents/:documentId/annotations.csv',
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations.csv` }),
