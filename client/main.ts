@@ -72,7 +72,14 @@ function registerServiceWorker(): void {
   // that is then loading the page's room: at `load` it delayed a crowded margin's first render by
   // ~150 ms (npm run bench -- margin). The worker serves the next load, so it waits until this one
   // has settled: a few seconds after `load`, at an idle moment.
-  const register = () => navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn(`The service worker could not be registered: ${String(error)}`));
+  const register = (): void => {
+    // Offline, the worker's script cannot be fetched (and the browser logs an error of its own): once back.
+    if (!navigator.onLine) {
+      window.addEventListener('online', register, { once: true });
+      return;
+    }
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn(`The service worker could not be registered: ${String(error)}`));
+  };
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : run());
-  window.addEventListener('load', () => setTimeout(() => whenIdle(() => void register()), registerDelayMs), { once: true });
+  window.addEventListener('load', () => setTimeout(() => whenIdle(register), registerDelayMs), { once: true });
 }
