@@ -1,7 +1,7 @@
 /**
  * The annotated reader's frame: the header (the seminar, the citation, who is here, filters, the
- * connection, replay, seminar mode, links to the history and the report) above the text and its
- * margin side by side. It only arranges the parts the reader made.
+ * connection, replay, seminar mode, links to the history, the report and the layer's files) above
+ * the text and its margin side by side. It only arranges the parts the reader made.
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
@@ -26,6 +26,12 @@ export interface AnnotatedPageParts {
 export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
   const { record, group } = parts;
   const timelineLink = group ? el('a', { href: `/groups/${encodeURIComponent(group.id)}/documents/${encodeURIComponent(record.id)}/history`, 'data-link': '' }, 'History of this document') : null;
+  // The layer as files (server/routes/layer-files.ts): plain links the browser downloads, not app routes.
+  const layerFile = (extension: string, label: string, title: string) =>
+    el('a', { href: `/api/groups/${encodeURIComponent(group?.id ?? '')}/documents/${encodeURIComponent(record.id)}/annotations.${extension}`, download: '', class: 'layer-file', title }, label);
+  const exports = group
+    ? [' · Download the annotations: ', layerFile('csv', 'spreadsheet (CSV)', 'One row per annotation or reply, with printed pages'), ', ', layerFile('jsonld', 'W3C Web Annotation (JSON-LD)', 'For other annotation tools')]
+    : [];
   return el(
     'div',
     { class: 'annotated-page' },
@@ -43,7 +49,7 @@ export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
       el('div', { class: 'annotated-status' }, parts.avatars, parts.filters, parts.connection),
       parts.replay,
       parts.seminarSlot,
-      el('p', { class: 'document-links' }, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink),
+      el('p', { class: 'document-links' }, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink, ...exports),
     ),
     // The selection bar sticks to the bottom of the text's column, clear of the margin.
     el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, parts.text, parts.selectionBar), parts.margin),

@@ -317,6 +317,22 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     expect(violations).toEqual([]);
   });
 
+  it('offers the seminar’s annotations to download as a spreadsheet and as a W3C file', async () => {
+    const page = await openAs(oto); // an observer may take them too
+    const download = async (name: RegExp) => {
+      const link = page.getByRole('link', { name });
+      expect(await link.getAttribute('download')).toBe('');
+      return page.request.get(new URL((await link.getAttribute('href')) ?? '', server.url).href);
+    };
+    const csv = await download(/spreadsheet/);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toContain('new thinking');
+    const jsonld = await download(/W3C Web Annotation/);
+    expect(jsonld.status()).toBe(200);
+    expect(((await jsonld.json()) as { type: string }).type).toBe('AnnotationCollection');
+  });
+
   it('saves a screenshot of overlapping annotations with an open thread', async () => {
     await card(pageA, 'new thinking').getByRole('button', { name: '2 replies' }).click();
     await card(pageA, 'new thinking').locator('.thread').waitFor();
