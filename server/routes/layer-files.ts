@@ -93,10 +93,10 @@ export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router 
     if ('error' in plan) throw badRequest(plan.error);
     const placed = new Map<string, { annotationId: string; replyId: string | null }>();
     const unplaced = [...plan.unplaced];
-    for (const { sourceId, command } of plan.annotations) {
+    for (const { sourceId, quote, command } of plan.annotations) {
       const result = await execute(actor, command);
       if (result.ok) placed.set(sourceId, { annotationId: command.annotationId, replyId: null });
-      else unplaced.push({ id: sourceId, quote: (command.selectors as { quote: { exact: string } }).quote.exact, reason: result.message });
+      else unplaced.push({ id: sourceId, quote, reason: result.message });
     }
     for (const reply of plan.replies) {
       const answered = placed.get(reply.targetId);

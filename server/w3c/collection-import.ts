@@ -26,7 +26,8 @@ export interface Unplaced {
 }
 
 export interface ImportPlan {
-  annotations: { sourceId: string; command: Record<string, unknown> & { annotationId: string } }[];
+  /** `quote`: the passage found, for the report should the server refuse the command. */
+  annotations: { sourceId: string; quote: string; command: Record<string, unknown> & { annotationId: string } }[];
   /** In an order where each reply's target comes before it (or is one of `annotations`). */
   replies: { sourceId: string; targetId: string; body: string }[];
   unplaced: Unplaced[];
@@ -44,7 +45,7 @@ export function planImport(input: unknown, text: string, target: { groupId: stri
   const codePointLength = offsets.toCodePoints(text.length, 'backward');
   const plan: ImportPlan = { annotations: [], replies: [], unplaced: [] };
   const placed = new Set<string>();
-  const pendingReplies: { sourceId: string; targetId: string; body: string; quote: null }[] = [];
+  const pendingReplies: ImportPlan['replies'] = [];
 
   items.forEach((raw, index) => {
     const item = isObject(raw) ? raw : {};
@@ -60,7 +61,7 @@ export function planImport(input: unknown, text: string, target: { groupId: stri
       const targetId = asArray(item.target).find((t): t is string => typeof t === 'string') ?? (isObject(item.target) && typeof item.target.id === 'string' ? item.target.id : null);
       if (!targetId) plan.unplaced.push({ id: sourceId, quote: null, reason: 'a reply that names no annotation it answers' });
       else if (words === '') plan.unplaced.push({ id: sourceId, quote: null, reason: 'a reply without words' });
-      else pendingReplies.push({ sourceId, targetId, body: withProvenance(words, provenance), quote: null });
+      else pendingReplies.push({ sourceId, targetId, body: withProvenance(words, provenance) });
       return;
     }
     const selectors = selectorsOf(item.target);
@@ -84,8 +85,10 @@ export function planImport(input: unknown, text: string, target: { groupId: stri
     }
     const kind = motivations.map((m) => kindOfMotivation[m]).find((k) => k !== undefined) ?? 'comment';
     const annotationId = randomUUID();
+    const selectorsFound = describeRange(text, found.start, found.end);
     plan.annotations.push({
       sourceId,
+      quote: selectorsFound.quote.exact,
       command: {
         type: 'annotation.create',
         commandId: randomUUID(),
@@ -94,7 +97,7 @@ export function planImport(input: unknown, text: string, target: { groupId: stri
         documentId: target.documentId,
         // A highlight with words is a comment here: our highlights are bare.
         kind: kind === 'highlight' && words !== '' ? 'comment' : kind,
-        selectors: describeRange(text, found.start, found.end),
+        selectors: selectorsFound,
         body: words === '' && kind === 'highlight' ? '' : withProvenance(words, provenance),
         tags,
       },
@@ -104,15 +107,13 @@ export function planImport(input: unknown, text: string, target: { groupId: stri
 
   // Replies in an order where what each answers is placed first; the rest answer nothing placed.
   let remaining = pendingReplies;
-  for (let progress = true; progress && remaining.length > 0; ) {
-    const next = remaining.filter((reply) => !placed.has(reply.targetId));
-    const ready = remaining.filter((reply) => placed.has(reply.targetId));
+  for (let ready = remaining; ready.length > 0; ) {
+    ready = remaining.filter((reply) => placed.has(reply.targetId));
     for (const reply of ready) {
-      plan.replies.push({ sourceId: reply.sourceId, targetId: reply.targetId, body: reply.body });
+      plan.replies.push(reply);
       placed.add(reply.sourceId);
     }
-    progress = ready.length > 0;
-    remaining = next;
+    remaining = remaining.filter((reply) => !ready.includes(reply));
   }
   for (const reply of remaining) plan.unplaced.push({ id: reply.sourceId, quote: null, reason: `it answers ${reply.targetId}, which is not placed from this collection` });
   return plan;

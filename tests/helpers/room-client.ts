@@ -82,6 +82,8 @@ export function openRoom(baseUrl: string, user: TestUser | null, roomName: strin
 export interface CommandClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   send(command: Record<string, unknown>): Promise<CommandResult>;
+  /** Sends a command that must apply: a refusal fails the test with the server's message. */
+  apply(command: Record<string, unknown>): Promise<void>;
   close(): void;
 }
 
@@ -94,9 +96,14 @@ export async function openCommands(baseUrl: string, user: TestUser): Promise<Com
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
+  const send = (command: Record<string, unknown>): Promise<CommandResult> => socket.timeout(10_000).emitWithAck('command', command);
   return {
     socket,
-    send: (command) => socket.timeout(10_000).emitWithAck('command', command),
+    send,
+    async apply(command) {
+      const result = await send(command);
+      if (!result.ok) throw new Error(`${String(command.type)} was refused: ${result.message}`);
+    },
     close: () => socket.disconnect(),
   };
 }
@@ -124,4 +131,9 @@ export function createAnnotationCommand(options: {
     body: options.body ?? 'A comment',
     tags: options.tags ?? [],
   };
+}
+
+/** A reply command, with fresh ids; `parentId` for a reply to a reply. */
+export function createReplyCommand(options: { annotationId: string; body: string; parentId?: string | null }): Record<string, unknown> & { replyId: string } {
+  return { type: 'reply.create', commandId: randomUUID(), replyId: randomUUID(), annotationId: options.annotationId, parentId: options.parentId ?? null, body: options.body };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, layerCsv, layerCsvColumns } from '../../../server/exports/layer-csv.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
-import { createAnnotationCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
+import { createAnnotationCommand, createReplyCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
 import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
@@ -68,18 +68,15 @@ describe('the CSV export of a layer', () => {
   const ids: Record<string, string> = {};
   const text = importedMemo().text;
 
-  async function send(client: CommandClient, command: Record<string, unknown>): Promise<void> {
-    const result = await client.send(command);
-    if (!result.ok) throw new Error(`${String(command.type)} was refused: ${result.message}`);
-  }
   async function annotate(client: CommandClient, name: string, quote: string, body: string, options: { kind?: string; tags?: string[]; groupId?: string | null } = {}) {
     const command = createAnnotationCommand({ text, quote, documentId: memoId, groupId: options.groupId === undefined ? groupId : options.groupId, body, kind: options.kind, tags: options.tags });
     ids[name] = command.annotationId;
-    await send(client, command);
+    await client.apply(command);
   }
   async function reply(client: CommandClient, name: string, annotation: string, body: string, parent?: string) {
-    ids[name] = randomUUID();
-    await send(client, { type: 'reply.create', commandId: randomUUID(), replyId: ids[name], annotationId: ids[annotation], parentId: parent ? ids[parent] : null, body });
+    const command = createReplyCommand({ annotationId: ids[annotation]!, parentId: parent ? ids[parent] : null, body });
+    ids[name] = command.replyId;
+    await client.apply(command);
   }
 
   beforeAll(async () => {
@@ -97,7 +94,7 @@ describe('the CSV export of a layer', () => {
     await annotate(ben$, 'private', 'Leninist dictatorship', 'Ben’s own note', { groupId: null });
     await reply(ben$, 'reply', 'early', '=1+1 is not an argument');
     await reply(ana$, 'answer', 'early', 'Agreed.', 'reply');
-    await send(ana$, { type: 'annotation.hide', commandId: randomUUID(), annotationId: ids.hidden });
+    await ana$.apply({ type: 'annotation.hide', commandId: randomUUID(), annotationId: ids.hidden });
   });
 
   afterAll(async () => {

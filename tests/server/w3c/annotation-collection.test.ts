@@ -13,7 +13,7 @@ import { importedMemo } from '../../fixtures/memo.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { startSeminar } from '../../helpers/seminar.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
-import { createAnnotationCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
+import { createAnnotationCommand, createReplyCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
 import type { AnnotationCollection, SpecificResource, TextPositionSelector, TextQuoteSelector, WebAnnotation } from '../../../server/w3c/model.ts';
 import { loadSuite, suiteDir, type Suite } from './wpt-annotation-model.ts';
 
@@ -40,20 +40,16 @@ describe('the W3C Web Annotation export of a layer', () => {
   let mona$: CommandClient;
   const ids: Record<string, string> = {};
 
-  async function send(client: CommandClient, command: Record<string, unknown>): Promise<void> {
-    const result = await client.send(command);
-    if (!result.ok) throw new Error(`${String(command.type)} was refused: ${result.message}`);
-  }
-
   async function annotate(client: CommandClient, name: string, options: { quote: string; kind?: string; body?: string; tags?: string[]; groupId?: string | null }) {
     const command = createAnnotationCommand({ text: memoText, documentId: memoId, groupId: options.groupId === undefined ? groupId : options.groupId, ...options });
     ids[name] = command.annotationId;
-    await send(client, command);
+    await client.apply(command);
   }
 
   async function reply(client: CommandClient, name: string, annotation: string, body: string, parent?: string) {
-    ids[name] = id();
-    await send(client, { type: 'reply.create', commandId: id(), replyId: ids[name], annotationId: ids[annotation], parentId: parent ? ids[parent] : null, body });
+    const command = createReplyCommand({ annotationId: ids[annotation]!, parentId: parent ? ids[parent] : null, body });
+    ids[name] = command.replyId;
+    await client.apply(command);
   }
 
   beforeAll(async () => {
@@ -80,10 +76,10 @@ describe('the W3C Web Annotation export of a layer', () => {
     await reply(ben$, 'hiddenReply', 'question', secretReply);
     await reply(ben$, 'replyToDeleted', 'deleted', 'Still worth discussing.');
 
-    await send(ben$, { type: 'annotation.edit', commandId: id(), annotationId: ids.question, body: 'What did the Soviets mean by “humanitarian cooperation”?' });
-    await send(mona$, { type: 'annotation.hide', commandId: id(), annotationId: ids.hidden });
-    await send(mona$, { type: 'reply.hide', commandId: id(), replyId: ids.hiddenReply });
-    await send(ana$, { type: 'annotation.delete', commandId: id(), annotationId: ids.deleted });
+    await ben$.apply({ type: 'annotation.edit', commandId: id(), annotationId: ids.question, body: 'What did the Soviets mean by “humanitarian cooperation”?' });
+    await mona$.apply({ type: 'annotation.hide', commandId: id(), annotationId: ids.hidden });
+    await mona$.apply({ type: 'reply.hide', commandId: id(), replyId: ids.hiddenReply });
+    await ana$.apply({ type: 'annotation.delete', commandId: id(), annotationId: ids.deleted });
   });
 
   afterAll(async () => {
@@ -240,7 +236,7 @@ describe('the W3C Web Annotation export of a layer', () => {
       // "The 𝔐oscow" occurs first in the title: start from the paragraph's occurrence.
       const start = text.indexOf(quote, quote === 'The 𝔐oscow' ? text.indexOf('\n') : 0);
       command.selectors = describeRange(text, start, start + quote.length);
-      await send(ana$, command);
+      await ana$.apply(command);
     }
 
     const collection = JSON.parse((await exportAs(olga, documentId)).text) as AnnotationCollection;

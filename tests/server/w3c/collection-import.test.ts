@@ -4,13 +4,12 @@
  * tool's collection anchored by its quotes (what cannot be placed reported with its reason), and who
  * may import at all.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord, ReplyRecord } from '../../../shared/annotations.ts';
 import type { ImportReport } from '../../../server/routes/layer-files.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
-import { createAnnotationCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
+import { createAnnotationCommand, createReplyCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
 import { startSeminar } from '../../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
@@ -29,11 +28,6 @@ describe('importing a W3C annotation collection into a seminar', () => {
   let ana$: CommandClient;
   const ids: Record<string, string> = {};
 
-  async function send(command: Record<string, unknown>): Promise<void> {
-    const result = await ana$.send(command);
-    if (!result.ok) throw new Error(`${String(command.type)} was refused: ${result.message}`);
-  }
-
   beforeAll(async () => {
     server = await startTestServer();
     ana = await signUpUser(server.url, 'Ana Owner');
@@ -46,15 +40,16 @@ describe('importing a W3C annotation collection into a seminar', () => {
     const create = (name: string, quote: string, body: string, kind = 'comment', tags: string[] = []) => {
       const command = createAnnotationCommand({ text, quote, groupId: source, documentId: memoId, body, kind, tags });
       ids[name] = command.annotationId;
-      return send(command);
+      return ana$.apply(command);
     };
     await create('comment', 'new leader', 'Gorbachev, **not** his predecessors.', 'comment', ['Gorbachev', 'leadership']);
     await create('question', 'humanitarian cooperation', 'What did the Soviets mean?', 'question');
     await create('highlight', 'Radio jamming must cease.', '', 'highlight');
-    ids.reply = randomUUID();
-    await send({ type: 'reply.create', commandId: randomUUID(), replyId: ids.reply, annotationId: ids.comment, parentId: null, body: 'The new leadership, yes.' });
-    ids.answer = randomUUID();
-    await send({ type: 'reply.create', commandId: randomUUID(), replyId: ids.answer, annotationId: ids.comment, parentId: ids.reply, body: 'Agreed.' });
+    const reply = createReplyCommand({ annotationId: ids.comment!, body: 'The new leadership, yes.' });
+    const answer = createReplyCommand({ annotationId: ids.comment!, parentId: reply.replyId, body: 'Agreed.' });
+    [ids.reply, ids.answer] = [reply.replyId, answer.replyId];
+    await ana$.apply(reply);
+    await ana$.apply(answer);
   });
 
   afterAll(async () => {
