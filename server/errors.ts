@@ -57,6 +57,9 @@ export const replyNotFound = () => new HttpError(404, 'reply_not_found', 'That r
 export const selectorsMismatch = () =>
   new HttpError(422, 'selectors_mismatch', 'The selected passage does not match the document’s text; reload the document and select it again');
 
+export const sourceImportedElsewhere = (documentId: string) =>
+  new HttpError(409, 'source_imported_elsewhere', `This source was already imported as the document "${documentId}"`);
+
 export const commandConflict = (message: string) => new HttpError(409, 'conflict', message);
 
 export const databaseUnavailable = () =>

@@ -72,3 +72,11 @@ export const importDocumentSchema = z
     metadata: documentMetadataSchema.optional(),
   })
   .strict();
+
+/** A version of a document, as GET /api/documents/:id/versions lists them. */
+export interface DocumentVersionSummary {
+  version: number;
+  title: string;
+  importedAt: string;
+  isCurrent: boolean;
+}

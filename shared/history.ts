@@ -17,6 +17,8 @@ export interface Revision {
   isDeleted: boolean;
   /** The word diff of the body from the revision before; null when it did not change. */
   diff: DiffPart[] | null;
+  /** On a re-anchoring by a new version of the source: the version the annotation moved onto. */
+  documentVersion?: number;
 }
 
 /** One line of a document's timeline in a group. */

@@ -55,6 +55,7 @@ export const closeCodes = {
   unavailable: { code: 4503, reason: 'the room could not be loaded; try again' },
   accessRevoked: { code: 4401, reason: 'you may no longer read this room' },
   sessionEnded: { code: 4411, reason: 'your session ended; sign in again' },
+  documentRevised: { code: 4410, reason: 'a new version of this document was imported; reload to read it' },
 } as const;
 
 /** The largest message a client may send a room (sync requests are small; awareness is bounded by entry). */

@@ -71,7 +71,7 @@ function renderRevision(revision: Revision, isLatest: boolean, input: HistoryPan
       el('span', { class: 'revision-n' }, `#${revision.n}`),
       ' ',
       el('span', { class: 'card-author' }, revision.actor.name),
-      ` ${actionLabels[revision.action] ?? revision.action} · `,
+      ` ${revision.documentVersion ? `moved it onto version ${revision.documentVersion} of the source` : (actionLabels[revision.action] ?? revision.action)} · `,
       el('time', { datetime: revision.at }, timeLabel(revision.at)),
     ),
   );

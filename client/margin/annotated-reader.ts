@@ -13,6 +13,7 @@ import { enableKeyboardSelection } from '../document/keyboard-selection.ts';
 import { createReader } from '../document/reader.ts';
 import { createSelectionBar } from '../document/selection-bar.ts';
 import { el } from '../dom.ts';
+import { closeCodes } from '../../shared/rooms.ts';
 import { openHistoryPanel } from '../history/history-panel.ts';
 import { createReplaySlider } from '../history/replay-slider.ts';
 import type { Cleanup } from '../router.ts';
@@ -271,6 +272,12 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     else state = { type: 'connecting' };
     connection.textContent = connectionLabel(state, queue.pending().length);
     connection.dataset.state = state.type;
+    if (closedReason === closeCodes.documentRevised.reason) {
+      // The page holds the old text: the new one, with the annotations moved onto it, is a reload away.
+      const reload = el('button', { type: 'button', class: 'button-small' }, 'Reload');
+      reload.addEventListener('click', () => location.reload());
+      connection.append(' ', reload);
+    }
   }
 
   /** The top of a passage in the viewport, or null if the view cannot measure it. */

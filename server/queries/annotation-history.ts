@@ -32,6 +32,7 @@ export async function findRevisions(db: Queryable, annotationId: string, options
       tags: [...state.tags],
       body,
       diff: body !== null && previousBody !== null && body !== previousBody ? wordDiff(previousBody, body) : null,
+      ...(typeof after.documentVersion === 'number' ? { documentVersion: after.documentVersion } : {}),
     });
     if (body !== null) previousBody = body;
   }

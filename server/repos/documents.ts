@@ -50,8 +50,19 @@ export async function findDocument(db: Queryable, id: string): Promise<DocumentR
   return rows[0] ? toDocumentRow(rows[0]) : null;
 }
 
+/** One version of a document as it was imported; the current one is also `findDocument`'s. */
+export async function findDocumentVersion(db: Queryable, id: string, version: number): Promise<DocumentRow | null> {
+  const { rows } = await db.query<DocumentColumns>(
+    `SELECT document_id AS id, title, dateline, citation, pages, imported_at, version, source_hash, body, text, footnotes
+       FROM document_versions WHERE document_id = $1 AND version = $2`,
+    [id, version],
+  );
+  return rows[0] ? toDocumentRow(rows[0]) : null;
+}
+
 export async function findDocumentIdBySourceHash(db: Queryable, sourceHash: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM documents WHERE source_hash = $1', [sourceHash]);
+  // Every version's hash: a file imported once, even as an earlier version, is not a new document.
+  const { rows } = await db.query<{ id: string }>('SELECT document_id AS id FROM document_versions WHERE source_hash = $1', [sourceHash]);
   return rows[0]?.id ?? null;
 }
 

@@ -6,7 +6,7 @@
  */
 import { groupBy } from '../../shared/group-by.ts';
 import type WebSocket from 'ws';
-import { closeCodes, roomMaps, roomNameOf, type RoomName } from '../../shared/rooms.ts';
+import { closeCodes, parseRoomName, roomMaps, roomNameOf, type RoomName } from '../../shared/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomChange } from '../commands/annotation-commands.ts';
@@ -26,6 +26,11 @@ export interface RoomRegistry {
   warm(room: RoomName): void;
   isOpen(room: RoomName): boolean;
   apply(changes: RoomChange[]): Promise<void>;
+  /**
+   * Closes every room on the document, its readers told why: the text they hold is no longer the
+   * current version. The next reader opens the room afresh from the rows.
+   */
+  closeDocumentRooms(documentId: string): Promise<void>;
   /** Closes this user's connections to the group's rooms: they are no longer a member. */
   revokeGroupAccess(groupId: string, userId: string): void;
   close(): Promise<void>;
@@ -112,6 +117,20 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
             if (connection.userId === userId) connection.ws.close(closeCodes.accessRevoked.code, closeCodes.accessRevoked.reason);
           }
         }, () => undefined);
+      }
+    },
+
+    async closeDocumentRooms(documentId) {
+      const closing = [...rooms].filter(([name]) => parseRoomName(name)?.documentId === documentId);
+      for (const [name, entry] of closing) {
+        // Out of the registry first, so that a reader arriving meanwhile loads the new rows.
+        if (rooms.get(name) === entry) rooms.delete(name);
+        const room = await entry.ready.catch(() => null);
+        if (!room) continue;
+        if (entry.idleTimer) clearTimeout(entry.idleTimer);
+        for (const connection of room.connections) connection.ws.close(closeCodes.documentRevised.code, closeCodes.documentRevised.reason);
+        room.destroy();
+        logger.info({ room: name }, 'room closed: new document version');
       }
     },
 

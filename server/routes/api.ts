@@ -3,6 +3,8 @@ import express, { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { routeNotFound } from '../errors.ts';
 import { documentsRouter } from './documents.ts';
+import { documentVersionsRouter } from './document-versions.ts';
+import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { healthRouter } from './health.ts';
 import { authRouter, createAuthLimits } from './auth.ts';
 import type { LiveSessions } from '../auth/live-sessions.ts';
@@ -17,13 +19,14 @@ import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
 
-export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand, live: LiveSessions): Router {
+export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand, live: LiveSessions, rooms: RoomRegistry): Router {
   const router = Router();
   router.use(originCheck);
   router.use(express.json({ limit: '1mb' }));
   router.use(sessionMiddleware(db));
   router.use(healthRouter(db));
   router.use(documentsRouter(db));
+  router.use(documentVersionsRouter(db, rooms));
   router.use(authRouter(db, createAuthLimits(), live));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));

@@ -57,6 +57,7 @@ async function freshInvite(world: World): Promise<InviteRecord> {
 }
 
 let emailCounter = 0;
+let versionCounter = 0;
 
 const memoId = 'frus1981-88v41-d97';
 const memoText = importedMemo().text;
@@ -83,6 +84,24 @@ const table: Row[] = [
     method: 'POST',
     path: '/documents',
     prepare: async () => ({ body: { fileName: 'note.txt', source: '1. A Note1\n\nText of the note.\n\n  1. Source: here.\n' } }),
+    expected: { ...signedIn(403), admin: 201 },
+  },
+  { method: 'GET', path: '/documents/:id/versions', prepare: async () => ({ path: `/documents/${memoId}/versions` }), expected: all(200) },
+  { method: 'GET', path: '/documents/:id/versions/:version', prepare: async () => ({ path: `/documents/${memoId}/versions/1` }), expected: all(200) },
+  {
+    method: 'POST',
+    path: '/documents/:id/versions',
+    prepare: async (world) => {
+      const note = (versionCounter += 1);
+      const imported = await world.users.admin.client.post<{ id: string }>('/api/documents', {
+        fileName: `versioned-${note}.txt`,
+        source: `1. Versioned Note ${note}1\n\nText of the note.\n\n  1. Source: here.\n`,
+      });
+      return {
+        path: `/documents/${imported.body.id}/versions`,
+        body: { fileName: 'corrected.txt', source: `1. Versioned Note ${note}1\n\nThe corrected text of the note.\n\n  1. Source: here.\n` },
+      };
+    },
     expected: { ...signedIn(403), admin: 201 },
   },
   {
@@ -273,7 +292,7 @@ describe('the authorization table of the API', () => {
     const db = world.server.db;
     const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')), { publish: () => undefined });
     const live = createLiveSessions();
-    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined, live }), execute, live);
+    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined, live }), execute, live, createRoomRegistry(db, createLogger('silent')));
     live.close();
     expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
   });

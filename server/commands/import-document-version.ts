@@ -1,0 +1,95 @@
+/**
+ * Imports a corrected transcription of a document as its next version, and re-anchors every
+ * annotation made on it (all groups' layers and everyone's private notes) in the same transaction.
+ *
+ * Each annotation is anchored on the new text from its selectors (position, then quote by context,
+ * then approximate quote: shared/anchoring.ts, as the browser anchors) and gets the new version's
+ * selectors for the passage found, with a `reanchored` event naming the version. One that cannot be
+ * placed keeps its selectors and its old version number, is reported, and shows as an orphan in the
+ * margin, where its author may attach it again; nothing is dropped.
+ */
+import { anchor } from '../../shared/anchoring.ts';
+import { describeRange } from '../../shared/describe-range.ts';
+import type { Database } from '../db/database.ts';
+import { documentNotFound, sourceImportedElsewhere } from '../errors.ts';
+import type { ImportedDocument } from '../import/frus-plain-text.ts';
+import { lockDocumentImports } from '../repos/documents.ts';
+import {
+  findVersionBySourceHash,
+  lockCurrentVersion,
+  lockDocumentAnnotations,
+  replaceCurrentVersion,
+  writeReanchorings,
+  type Reanchoring,
+} from '../repos/document-versions.ts';
+
+export interface NewVersionInput {
+  documentId: string;
+  imported: ImportedDocument;
+  /** From import-document.ts `hashSource`: importing the same file twice is a no-op. */
+  sourceHash: string;
+  /** Who imported it: the actor of the re-anchoring events. */
+  actorId: string;
+}
+
+export interface OrphanedAnnotation {
+  annotationId: string;
+  quote: string;
+  reason: string;
+}
+
+export interface NewVersionResult {
+  documentId: string;
+  version: number;
+  /** false when this exact source already is a version of the document. */
+  created: boolean;
+  reanchored: number;
+  orphans: OrphanedAnnotation[];
+  warnings: string[];
+}
+
+export async function importDocumentVersion(db: Database, input: NewVersionInput): Promise<NewVersionResult> {
+  return db.transaction(async (tx) => {
+    await lockDocumentImports(tx);
+    const current = await lockCurrentVersion(tx, input.documentId);
+    if (!current) throw documentNotFound(input.documentId);
+    const known = await findVersionBySourceHash(tx, input.sourceHash);
+    if (known && known.documentId === input.documentId) {
+      return { documentId: input.documentId, version: known.version, created: false, reanchored: 0, orphans: [], warnings: [] };
+    }
+    if (known) throw sourceImportedElsewhere(known.documentId);
+
+    const { imported } = input;
+    const version = current.version + 1;
+    await replaceCurrentVersion(tx, {
+      id: input.documentId,
+      version,
+      sourceHash: input.sourceHash,
+      title: imported.title,
+      dateline: imported.dateline,
+      citation: imported.citation,
+      body: imported.body,
+      text: imported.text,
+      pages: imported.pages,
+      footnotes: imported.footnotes,
+    });
+
+    const moves: Reanchoring[] = [];
+    const orphans: OrphanedAnnotation[] = [];
+    for (const annotation of await lockDocumentAnnotations(tx, input.documentId)) {
+      const found = anchor(imported.text, annotation.selectors);
+      if (found.type === 'orphan') {
+        orphans.push({ annotationId: annotation.id, quote: annotation.selectors.quote.exact, reason: found.reason });
+        continue;
+      }
+      moves.push({
+        annotationId: annotation.id,
+        groupId: annotation.groupId,
+        before: { selectors: annotation.selectors, documentVersion: annotation.documentVersion },
+        after: { selectors: describeRange(imported.text, found.start, found.end), documentVersion: version },
+      });
+    }
+    await writeReanchorings(tx, input.documentId, input.actorId, moves);
+    return { documentId: input.documentId, version, created: true, reanchored: moves.length, orphans, warnings: imported.warnings };
+  });
+}
