@@ -1,12 +1,14 @@
 /**
  * The annotated reader's frame: the header (the seminar, the citation, who is here, filters, the
- * connection, replay, seminar mode, links to the history, the report and the layer's files) above
+ * connection, replay, seminar mode, links to the history, the report and the layer's files, the
+ * import of a W3C file) above
  * the text and its margin side by side. It only arranges the parts the reader made.
  */
 import type { GroupRecord } from '../../shared/accounts.ts';
 import type { DocumentRecord } from '../../shared/document.ts';
 import { renderCitation } from '../document/citation.ts';
 import { el } from '../dom.ts';
+import { renderLayerImport } from './layer-import.ts';
 
 export interface AnnotatedPageParts {
   record: DocumentRecord;
@@ -50,6 +52,7 @@ export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
       parts.replay,
       parts.seminarSlot,
       el('p', { class: 'document-links' }, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink, ...exports),
+      group ? renderLayerImport(group, record.id) : null,
     ),
     // The selection bar sticks to the bottom of the text's column, clear of the margin.
     el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, parts.text, parts.selectionBar), parts.margin),

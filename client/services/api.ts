@@ -20,14 +20,23 @@ export function getDocument(id: string): Promise<ApiResult<DocumentRecord>> {
 }
 
 /** A JSON request; a 204 answers `undefined` as its value. */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+export function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) });
+}
+
+/** A file's text sent as it is, with its own content type (a W3C collection is `application/ld+json`). */
+export function sendFile<T>(path: string, file: { type: string; text: string }): Promise<ApiResult<T>> {
+  return send<T>('POST', path, file);
+}
+
+async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': body.type },
+      ...(body === undefined ? {} : { body: body.text }),
     });
   } catch (cause) {
     // fetch rejects only when no answer arrived at all.

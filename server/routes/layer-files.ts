@@ -27,16 +27,11 @@ import { findDocument } from '../repos/documents.ts';
 import { isDocumentInGroup } from '../repos/group-documents.ts';
 import { findGroup, findRole } from '../repos/groups.ts';
 import { annotationCollection } from '../w3c/annotation-collection.ts';
-import { planImport, type Unplaced } from '../w3c/collection-import.ts';
+import { planImport } from '../w3c/collection-import.ts';
+import { maxImportBytes, type ImportReport } from '../../shared/layer-import.ts';
 import { irisUnder } from '../w3c/iris.ts';
 import { annotationMediaType } from '../w3c/model.ts';
 import { requireUser, uuidParam } from './parse.ts';
-
-/** What an import says: where each item went, and what could not be placed and why. */
-export interface ImportReport {
-  placed: { sourceId: string; annotationId: string; replyId: string | null }[];
-  unplaced: Unplaced[];
-}
 
 export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router {
   const router = Router();
@@ -87,7 +82,7 @@ export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router 
   });
 
   // A collection comes as JSON-LD (or JSON under 1 MB, read by the API's own parser); a seminar's layer fits in a few MB.
-  router.post('/groups/:id/documents/:documentId/annotations.jsonld', express.json({ limit: '5mb', type: 'application/ld+json' }), async (req, res) => {
+  router.post('/groups/:id/documents/:documentId/annotations.jsonld', express.json({ limit: maxImportBytes, type: 'application/ld+json' }), async (req, res) => {
     const { actor, group, document } = await groupDocumentOf(req, 'group.write');
     const plan = planImport(req.body, document.text, { groupId: group.id, documentId: document.id });
     if ('error' in plan) throw badRequest(plan.error);
@@ -109,10 +104,14 @@ export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router 
       if (result.ok) placed.set(reply.sourceId, { annotationId: answered.annotationId, replyId });
       else unplaced.push({ id: reply.sourceId, quote: null, reason: result.message });
     }
-    res.status(unplaced.length > 0 && placed.size === 0 ? 422 : 200).json({
-      placed: [...placed].map(([sourceId, ids]) => ({ sourceId, ...ids })),
-      unplaced,
-    } satisfies ImportReport);
+    const report: ImportReport = { placed: [...placed].map(([sourceId, ids]) => ({ sourceId, ...ids })), unplaced };
+    if (placed.size === 0 && unplaced.length > 0) {
+      // Nothing landed: an error a person can read, with the whole report beside it.
+      const message = `None of the ${unplaced.length} items could be placed; the first: ${unplaced[0]!.reason}`;
+      res.status(422).json({ error: 'nothing_placed', message, ...report });
+      return;
+    }
+    res.json(report);
   });
 
   return router;

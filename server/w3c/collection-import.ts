@@ -9,6 +9,7 @@
  * The commands are written by the person importing (the only author a seminar can vouch for); who
  * wrote the words, and when, stays in the body's last line.
  */
+import type { Unplaced } from '../../shared/layer-import.ts';
 import { randomUUID } from 'node:crypto';
 import { anchor } from '../../shared/anchoring.ts';
 import type { AnnotationKind } from '../../shared/annotation-vocabulary.ts';
@@ -18,12 +19,6 @@ import { describeRange } from '../../shared/describe-range.ts';
 /** More than any seminar's layer on one document; a larger file is refused before anything is read. */
 export const maxImportedItems = 5000;
 
-export interface Unplaced {
-  /** The item's own id, or its place in the collection. */
-  id: string;
-  quote: string | null;
-  reason: string;
-}
 
 export interface ImportPlan {
   /** `quote`: the passage found, for the report should the server refuse the command. */

@@ -333,6 +333,26 @@ describe.skipIf(!hasChromium)('the margin: annotating together', () => {
     expect(((await jsonld.json()) as { type: string }).type).toBe('AnnotationCollection');
   });
 
+  it('imports a W3C file into the layer: the placed annotation reaches everyone, the rest is listed with its reason', async () => {
+    const file = {
+      type: 'AnnotationCollection',
+      first: {
+        type: 'AnnotationPage',
+        items: [
+          { id: 'urn:tool:1', type: 'Annotation', bodyValue: 'Jamming ended in 1988.', target: { source: 'urn:memo', selector: { type: 'TextQuoteSelector', exact: 'Radio jamming must cease.' } } },
+          { id: 'urn:tool:2', type: 'Annotation', bodyValue: 'Elsewhere.', target: { source: 'urn:memo', selector: { type: 'TextQuoteSelector', exact: 'a passage this memo does not have' } } },
+        ],
+      },
+    };
+    expect(await pageO.getByRole('button', { name: 'Import annotations…' }).count()).toBe(0);
+    await pageB.locator('.layer-import input[type="file"]').setInputFiles({ name: 'other-tool.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(file)) });
+    const report = pageB.locator('.layer-import-report');
+    await report.getByText('From “other-tool.jsonld”: 1 item placed in the margin, 1 item could not be placed:').waitFor();
+    expect(await report.locator('li').textContent()).toMatch(/^a passage this memo does not have — /);
+    await card(pageA, 'Jamming ended in 1988.').waitFor();
+    await card(pageB, 'Jamming ended in 1988.').waitFor();
+  });
+
   it('saves a screenshot of overlapping annotations with an open thread', async () => {
     await card(pageA, 'new thinking').getByRole('button', { name: '2 replies' }).click();
     await card(pageA, 'new thinking').locator('.thread').waitFor();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord, ReplyRecord } from '../../../shared/annotations.ts';
-import type { ImportReport } from '../../../server/routes/layer-files.ts';
+import type { ImportReport } from '../../../shared/layer-import.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, createReplyCommand, openCommands, type CommandClient } from '../../helpers/room-client.ts';
@@ -124,6 +124,18 @@ describe('importing a W3C annotation collection into a seminar', () => {
     const jamming = layer.annotations.find((annotation) => annotation.id === body.placed[1]!.annotationId)!;
     expect(jamming.selectors.quote.exact).toBe('Radio jamming must cease.');
     expect(jamming.tags).toEqual(['radio']);
+  });
+
+  it('answers 422 with a readable message and the report when nothing could be placed', async () => {
+    const elsewhere = {
+      type: 'AnnotationPage',
+      items: [{ id: 'urn:y:1', type: 'Annotation', bodyValue: 'Not this text.', target: { source: 'urn:other', selector: { type: 'TextQuoteSelector', exact: 'a sentence from another source entirely' } } }],
+    };
+    const { status, body } = await importAs(ben, elsewhere);
+    expect(status).toBe(422);
+    expect(body.message).toMatch(/^None of the 1 items could be placed; the first: /);
+    expect(body.placed).toEqual([]);
+    expect(body.unplaced.map((item) => item.id)).toEqual(['urn:y:1']);
   });
 
   it('refuses an observer, someone outside the seminar, and a file that is no collection', async () => {
