@@ -18,10 +18,16 @@
  *     --arrivals=10       records that arrive one by one once the page is rendered, each timed
  *     --profile           print where the page's CPU time goes (self time by function; the client is minified)
  *     --database-url=…    as above
+ *
+ *   import                issue 7: a W3C collection written into a layer one command at a time vs a window at a time (see bench/import.ts)
+ *     --items=5000        annotations in the file (a fifth of them answered by a reply)
+ *     --rounds=3          runs of each, alternating which goes first
+ *     --database-url=…    as above
  */
 import os from 'node:os';
 import { killAllChildren } from './child-process.ts';
 import { printMarginSummary, runMargin } from './margin.ts';
+import { printImportSummary, runImportBench } from './import.ts';
 import { printSummary, runWritePath, type WritePathOptions } from './write-path.ts';
 
 function parseArgs(argv: string[]): { name: string | undefined; flags: Map<string, string> } {
@@ -51,9 +57,10 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
-  if (name !== 'write-path' && name !== 'margin') {
+  if (name !== 'write-path' && name !== 'margin' && name !== 'import') {
     console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--rounds=3] [--records=50] [--seconds=20] [--presence-interval=15] [--own-awareness] [--database-url=…]');
     console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--profile] [--database-url=…]');
+    console.error('       npm run bench -- import [--items=5000] [--rounds=3] [--database-url=…]');
     process.exit(2);
   }
   const databaseUrl = flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -68,6 +75,12 @@ async function main(): Promise<void> {
     };
     console.log(`margin benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies, ${options.arrivals} arrivals`);
     await bounded('margin', 15 * 60_000, (cleanup) => runMargin(options, cleanup).then(printMarginSummary));
+    return;
+  }
+  if (name === 'import') {
+    const options = { databaseUrl, items: positiveNumber(flags, 'items', 5000), rounds: positiveNumber(flags, 'rounds', 3) };
+    console.log(`import benchmark: ${os.cpus().length} cores, Node ${process.version}; ${options.items} annotations, ${options.rounds} rounds`);
+    await bounded('import', 20 * 60_000, (cleanup) => runImportBench(options, cleanup).then(printImportSummary));
     return;
   }
   const quick = flags.has('quick');

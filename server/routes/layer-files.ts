@@ -11,7 +11,6 @@
  * through the command path, one command at a time, so that the policy checks each and the room shows
  * each to everyone reading, as if it had been typed.
  */
-import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import { Node as PMNode } from 'prosemirror-model';
 import { buildTextMap, pageAt } from '../../shared/canonical-text.ts';
@@ -28,7 +27,8 @@ import { isDocumentInGroup } from '../repos/group-documents.ts';
 import { findGroup, findRole } from '../repos/groups.ts';
 import { annotationCollection } from '../w3c/annotation-collection.ts';
 import { planImport } from '../w3c/collection-import.ts';
-import { maxImportBytes, type ImportReport } from '../../shared/layer-import.ts';
+import { runImportPlan } from '../w3c/run-import.ts';
+import { maxImportBytes } from '../../shared/layer-import.ts';
 import { irisUnder } from '../w3c/iris.ts';
 import { annotationMediaType } from '../w3c/model.ts';
 import { requireUser, uuidParam } from './parse.ts';
@@ -86,26 +86,9 @@ export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router 
     const { actor, group, document } = await groupDocumentOf(req, 'group.write');
     const plan = planImport(req.body, document.text, { groupId: group.id, documentId: document.id });
     if ('error' in plan) throw badRequest(plan.error);
-    const placed = new Map<string, { annotationId: string; replyId: string | null }>();
-    const unplaced = [...plan.unplaced];
-    for (const { sourceId, quote, command } of plan.annotations) {
-      const result = await execute(actor, command);
-      if (result.ok) placed.set(sourceId, { annotationId: command.annotationId, replyId: null });
-      else unplaced.push({ id: sourceId, quote, reason: result.message });
-    }
-    for (const reply of plan.replies) {
-      const answered = placed.get(reply.targetId);
-      if (!answered) {
-        unplaced.push({ id: reply.sourceId, quote: null, reason: `it answers ${reply.targetId}, which could not be placed` });
-        continue;
-      }
-      const replyId = randomUUID();
-      const result = await execute(actor, { type: 'reply.create', commandId: randomUUID(), replyId, annotationId: answered.annotationId, parentId: answered.replyId, body: reply.body });
-      if (result.ok) placed.set(reply.sourceId, { annotationId: answered.annotationId, replyId });
-      else unplaced.push({ id: reply.sourceId, quote: null, reason: result.message });
-    }
-    const report: ImportReport = { placed: [...placed].map(([sourceId, ids]) => ({ sourceId, ...ids })), unplaced };
-    if (placed.size === 0 && unplaced.length > 0) {
+    const report = await runImportPlan(execute, actor, plan);
+    const { placed, unplaced } = report;
+    if (placed.length === 0 && unplaced.length > 0) {
       // Nothing landed: an error a person can read, with the whole report beside it.
       const message = `None of the ${unplaced.length} items could be placed; the first: ${unplaced[0]!.reason}`;
       res.status(422).json({ error: 'nothing_placed', message, ...report });

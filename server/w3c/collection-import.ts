@@ -19,7 +19,6 @@ import { describeRange } from '../../shared/describe-range.ts';
 /** More than any seminar's layer on one document; a larger file is refused before anything is read. */
 export const maxImportedItems = 5000;
 
-
 export interface ImportPlan {
   /** `quote`: the passage found, for the report should the server refuse the command. */
   annotations: { sourceId: string; quote: string; command: Record<string, unknown> & { annotationId: string } }[];
