@@ -4,7 +4,7 @@
  */
 import type { Selectors } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
-import type { NewDocument } from './documents.ts';
+import { documentValues, type NewDocument } from './documents.ts';
 
 export interface VersionSummaryRow {
   version: number;
@@ -30,21 +30,10 @@ export async function findVersionBySourceHash(db: Queryable, sourceHash: string)
 /** Makes `next` the current version; the trigger files it in document_versions. */
 export async function replaceCurrentVersion(tx: Queryable, next: NewDocument & { version: number }): Promise<void> {
   await tx.query(
-    `UPDATE documents SET version = $2, source_hash = $3, title = $4, dateline = $5, citation = $6, body = $7, text = $8,
-            pages = $9, footnotes = $10, imported_at = now()
+    `UPDATE documents SET source_hash = $2, title = $3, dateline = $4, citation = $5, body = $6, text = $7,
+            pages = $8, footnotes = $9, version = $10, imported_at = now()
       WHERE id = $1`,
-    [
-      next.id,
-      next.version,
-      next.sourceHash,
-      next.title,
-      next.dateline,
-      next.citation === null ? null : JSON.stringify(next.citation),
-      JSON.stringify(next.body),
-      next.text,
-      next.pages,
-      JSON.stringify(next.footnotes),
-    ],
+    [...documentValues(next), next.version],
   );
 }
 

@@ -79,19 +79,24 @@ export async function insertDocument(db: Queryable, document: NewDocument): Prom
   await db.query(
     `INSERT INTO documents (id, source_hash, title, dateline, citation, body, text, pages, footnotes)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      document.id,
-      document.sourceHash,
-      document.title,
-      document.dateline,
-      // Serialised by hand: pg would turn a JS array into a Postgres array, not JSON.
-      document.citation === null ? null : JSON.stringify(document.citation),
-      JSON.stringify(document.body),
-      document.text,
-      document.pages,
-      JSON.stringify(document.footnotes),
-    ],
+    documentValues(document),
   );
+}
+
+/** A document's columns as parameters $1–$9, in the order of `insertDocument`. */
+export function documentValues(document: NewDocument): unknown[] {
+  return [
+    document.id,
+    document.sourceHash,
+    document.title,
+    document.dateline,
+    // Serialised by hand: pg would turn a JS array into a Postgres array, not JSON.
+    document.citation === null ? null : JSON.stringify(document.citation),
+    JSON.stringify(document.body),
+    document.text,
+    document.pages,
+    JSON.stringify(document.footnotes),
+  ];
 }
 
 /**
