@@ -48,7 +48,7 @@ export function scanTei(
 
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attrs[name] = typeof value === 'string' ? value : value.value;
+    for (const [name, value] of Object.entries(tag.attributes)) attrs[name] = value;
     const opening: OpeningTag = { name: localName(tag.name), attrs, ancestors: [...open] };
     open.push(opening);
     if (building.length === 0 && !select(opening)) return;
