@@ -48,6 +48,16 @@ export function importFrusTei(xml: string, metadata: DocumentMetadata = {}, opti
 
 /** Imports one document division, already parsed (a volume's are). */
 export function importTeiDivision(division: TeiElement, metadata: DocumentMetadata = {}, options: TeiImportOptions = {}): ImportedDocument {
+  try {
+    return convertDivision(division, metadata, options);
+  } catch (error) {
+    // ProseMirror refuses content the schema has no place for: a fault of the file, said as one.
+    if (error instanceof RangeError) throw new ImportError(`${division.attrs['xml:id'] ?? 'a document'}: its structure does not fit a document (${error.message})`);
+    throw error;
+  }
+}
+
+function convertDivision(division: TeiElement, metadata: DocumentMetadata, options: TeiImportOptions): ImportedDocument {
   const documentId = division.attrs['xml:id']?.trim();
   if (!documentId) throw new ImportError(`the document division on line ${division.line} has no xml:id`);
   const volumeId = options.volumeId ?? null;
