@@ -1,8 +1,8 @@
 /**
  * The ProseMirror schema for edited historical documents.
  *
- * A document reads: title, optional dateline, optional subject block, the body (paragraphs, lists,
- * block quotes), then the footnotes. Page breaks and footnote references are inline atoms: they are
+ * A document reads: title, optional dateline, optional subject block, the body (paragraphs, section
+ * headings, lists, block quotes, a closer with its signature), then the footnotes. Page breaks and footnote references are inline atoms: they are
  * markup of the edition, not words of the source, so they carry no text (see canonical-text.ts).
  *
  * The DOM specs here are what the read-only reader renders; class names are the client's styling
@@ -35,6 +35,16 @@ const nodes: Record<string, NodeSpec> = {
   },
 
   paragraph: textBlock('p', 'doc-p', 'block'),
+  /** A heading inside the document ("The Pakistan Angle"), printed in italics by FRUS. */
+  section_heading: textBlock('h2', 'doc-section', 'block'),
+  /** The end of a letter or telegram: a signature, and any words around it. */
+  closer: {
+    content: '(paragraph | signed)+',
+    group: 'block',
+    parseDOM: [{ tag: 'div.doc-closer' }],
+    toDOM: () => ['div', { class: 'doc-closer' }, 0],
+  },
+  signed: textBlock('p', 'doc-signed'),
   blockquote: {
     content: 'block+',
     group: 'block',
@@ -133,6 +143,40 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'em' }, { tag: 'i' }],
     toDOM: () => ['em', 0],
   },
+  strong: {
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
+    toDOM: () => ['strong', 0],
+  },
+  /**
+   * A person the edition identifies (TEI `persName/@corresp`): `corresp` is the id in the volume's
+   * list of persons, `name` the entry found there (null when the list was not at hand).
+   */
+  person: {
+    attrs: { corresp: {}, name: { default: null } },
+    parseDOM: [{ tag: 'span.doc-person', getAttrs: (dom) => ({ corresp: dom.getAttribute('data-corresp'), name: dom.getAttribute('title') }) }],
+    toDOM: (mark) => ['span', { class: 'doc-person', 'data-corresp': String(mark.attrs.corresp), ...titleAttr(mark.attrs.name) }, 0],
+  },
+  /** An abbreviation or term the edition glosses (TEI `gloss/@target`), with its definition when known. */
+  term: {
+    attrs: { target: {}, definition: { default: null } },
+    parseDOM: [{ tag: 'abbr.doc-term', getAttrs: (dom) => ({ target: dom.getAttribute('data-target'), definition: dom.getAttribute('title') }) }],
+    toDOM: (mark) => ['abbr', { class: 'doc-term', 'data-target': String(mark.attrs.target), ...titleAttr(mark.attrs.definition) }, 0],
+  },
+  /** A cross-reference of the edition (TEI `ref`): to a footnote here, or a document on history.state.gov. */
+  link: {
+    attrs: { href: {} },
+    inclusive: false,
+    parseDOM: [{ tag: 'a.doc-ref[href]', getAttrs: (dom) => ({ href: dom.getAttribute('href') }) }],
+    toDOM: (mark) => {
+      const href = String(mark.attrs.href);
+      const external = !href.startsWith('#');
+      return ['a', { class: 'doc-ref', href, ...(external ? { rel: 'noopener noreferrer', target: '_blank' } : {}) }, 0];
+    },
+  },
 };
+
+function titleAttr(value: unknown): Record<string, string> {
+  return typeof value === 'string' && value !== '' ? { title: value } : {};
+}
 
 export const documentSchema = new Schema({ nodes, marks });

@@ -1,14 +1,21 @@
 /**
- * Imports one plain-text source as a document, in one transaction.
+ * Imports one source as a document, in one transaction: a FRUS plain text, or one document of a TEI
+ * file (a single-document file, or a division of a volume: server/import/volume-import.ts).
  *
  * Importing is idempotent by content: the sha256 of the source and its metadata is stored, so the same
- * file imported twice (or seeded on every start) yields the existing id. The id is the metadata's slug,
- * else a slug of the file name; when that id belongs to a different source, -2, -3 … is appended.
+ * file imported twice (or seeded on every start) yields the existing id. For TEI the source is the
+ * document's division as parsed (not where it stands in the file), with the volume it belongs to, so
+ * a volume imported again, or grown by new documents, recognises each document it already gave. The id is the metadata's slug, else the
+ * TEI's (volume and document, "frus1981-88v05-d4"), else a slug of the file name; when that id
+ * belongs to a different source, -2, -3 … is appended.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentMetadata } from '../../shared/document.ts';
 import type { Database } from '../db/database.ts';
-import { importFrusPlainText } from '../import/frus-plain-text.ts';
+import { ImportError, importFrusPlainText, type ImportedDocument } from '../import/frus-plain-text.ts';
+import { importTeiDivision } from '../import/frus-tei.ts';
+import { volumeIdFromName } from '../import/tei-citation.ts';
+import { splitTeiVolume, type TeiVolume, type VolumeDocument } from '../import/tei-volume.ts';
 import { findDocumentIdBySourceHash, findDocumentIdsLike, insertDocument, lockDocumentImports } from '../repos/documents.ts';
 
 export interface ImportDocumentInput {
@@ -26,19 +33,68 @@ export interface ImportDocumentResult {
   warnings: string[];
 }
 
+/** A TEI file is told by its name or by its first character: FRUS plain text never opens with "<". */
+export function isTeiSource(fileName: string, source: string): boolean {
+  return /\.(xml|tei)$/i.test(fileName) || /^\uFEFF?\s*</.test(source);
+}
+
+/** Imports a plain text, or a TEI file holding one document (a volume goes to importVolume). */
 export async function importDocument(db: Database, input: ImportDocumentInput): Promise<ImportDocumentResult> {
-  const sourceHash = hashSource(input.source, input.metadata);
+  if (!isTeiSource(input.fileName, input.source)) {
+    return importParsed(db, {
+      sourceHash: hashSource(input.source, input.metadata),
+      fileName: input.fileName,
+      parse: () => importFrusPlainText(input.source, input.metadata),
+    });
+  }
+  const volume = teiVolumeOf(input.source, input.fileName);
+  if (volume.documents.length > 1) throw new ImportError(`the file holds ${volume.documents.length} documents: import it as a volume`);
+  return importVolumeDocument(db, volume, volume.documents[0]!, { fileName: input.fileName, metadata: input.metadata });
+}
+
+/** A TEI file split into its documents; a bare division takes its volume from the file's name. */
+export function teiVolumeOf(source: string, fileName: string): TeiVolume {
+  const volume = splitTeiVolume(source);
+  return { ...volume, volumeId: volume.volumeId ?? volumeIdFromName(fileName) };
+}
+
+/** Imports one document of a TEI volume, in its own transaction. */
+export function importVolumeDocument(
+  db: Database,
+  volume: TeiVolume,
+  document: VolumeDocument,
+  options: { fileName: string; metadata?: DocumentMetadata | undefined },
+): Promise<ImportDocumentResult> {
+  const { division, pageBefore } = document;
+  // Line numbers say where the division stands in this file, not what it is.
+  const origin = JSON.stringify({ volumeId: volume.volumeId, pageBefore, division }, (key, value: unknown) => (key === 'line' ? undefined : value));
+  return importParsed(db, {
+    sourceHash: hashSource(origin, options.metadata),
+    fileName: options.fileName,
+    parse: () =>
+      importTeiDivision(division, options.metadata, { volumeId: volume.volumeId, volumeTitles: volume.titles, glossary: volume.glossary, pageBefore }),
+  });
+}
+
+interface ParsedSource {
+  sourceHash: string;
+  fileName: string;
+  parse(): ImportedDocument;
+}
+
+async function importParsed(db: Database, input: ParsedSource): Promise<ImportDocumentResult> {
+  const { sourceHash } = input;
   // Checked before parsing so that the seed on every start costs one query.
   const existing = await findDocumentIdBySourceHash(db, sourceHash);
   if (existing) return { id: existing, created: false, warnings: [] };
 
-  const imported = importFrusPlainText(input.source, input.metadata);
+  const imported = input.parse();
   return db.transaction(async (tx) => {
     await lockDocumentImports(tx);
     const raced = await findDocumentIdBySourceHash(tx, sourceHash);
     if (raced) return { id: raced, created: false, warnings: [] };
 
-    const base = input.metadata?.slug ?? slugFromFileName(input.fileName);
+    const base = imported.slug ?? slugFromFileName(input.fileName);
     const id = nextFreeId(base, await findDocumentIdsLike(tx, base));
     await insertDocument(tx, {
       id,
