@@ -12,7 +12,7 @@ import { anchor } from '../../shared/anchoring.ts';
 import { describeRange } from '../../shared/describe-range.ts';
 import type { Database } from '../db/database.ts';
 import { documentNotFound, sourceImportedElsewhere } from '../errors.ts';
-import type { ImportedDocument } from '../import/frus-plain-text.ts';
+import { readSource, type ImportDocumentInput } from './import-document.ts';
 import { lockDocumentImports } from '../repos/documents.ts';
 import {
   findVersionBySourceHash,
@@ -25,11 +25,10 @@ import {
 
 export interface NewVersionInput {
   documentId: string;
-  imported: ImportedDocument;
-  /** From import-document.ts `hashSource`: importing the same file twice is a no-op. */
-  sourceHash: string;
-  /** Who imported it: the actor of the re-anchoring events. */
-  actorId: string;
+  /** The file, as import-document.ts reads one (plain text, or TEI holding one document). */
+  file: ImportDocumentInput;
+  /** Who imported it: the actor of the re-anchoring events; null only where nobody has signed up yet. */
+  actorId: string | null;
 }
 
 export interface OrphanedAnnotation {
@@ -48,23 +47,25 @@ export interface NewVersionResult {
   warnings: string[];
 }
 
+/** Throws ImportError when the file cannot be read as a document, before anything is written. */
 export async function importDocumentVersion(db: Database, input: NewVersionInput): Promise<NewVersionResult> {
+  const source = readSource(input.file);
+  const imported = source.parse();
   return db.transaction(async (tx) => {
     await lockDocumentImports(tx);
     const current = await lockCurrentVersion(tx, input.documentId);
     if (!current) throw documentNotFound(input.documentId);
-    const known = await findVersionBySourceHash(tx, input.sourceHash);
+    const known = await findVersionBySourceHash(tx, source.sourceHash);
     if (known && known.documentId === input.documentId) {
       return { documentId: input.documentId, version: known.version, created: false, reanchored: 0, orphans: [], warnings: [] };
     }
     if (known) throw sourceImportedElsewhere(known.documentId);
 
-    const { imported } = input;
     const version = current.version + 1;
     await replaceCurrentVersion(tx, {
       id: input.documentId,
       version,
-      sourceHash: input.sourceHash,
+      sourceHash: source.sourceHash,
       title: imported.title,
       dateline: imported.dateline,
       citation: imported.citation,
@@ -89,7 +90,10 @@ export async function importDocumentVersion(db: Database, input: NewVersionInput
         after: { selectors: describeRange(imported.text, found.start, found.end), documentVersion: version },
       });
     }
-    await writeReanchorings(tx, input.documentId, input.actorId, moves);
+    if (moves.length > 0) {
+      if (input.actorId === null) throw new Error('annotations are re-anchored by someone: name the administrator who imports');
+      await writeReanchorings(tx, input.documentId, input.actorId, moves);
+    }
     return { documentId: input.documentId, version, created: true, reanchored: moves.length, orphans, warnings: imported.warnings };
   });
 }

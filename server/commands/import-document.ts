@@ -40,16 +40,24 @@ export function isTeiSource(fileName: string, source: string): boolean {
 
 /** Imports a plain text, or a TEI file holding one document (a volume goes to importVolume). */
 export async function importDocument(db: Database, input: ImportDocumentInput): Promise<ImportDocumentResult> {
+  return importParsed(db, readSource(input));
+}
+
+/**
+ * What a file is as a source: its identity (the hash) and its parse, run only when the source is
+ * new. Also what a new version of a document is read from (import-document-version.ts).
+ */
+export function readSource(input: ImportDocumentInput): ParsedSource {
   if (!isTeiSource(input.fileName, input.source)) {
-    return importParsed(db, {
+    return {
       sourceHash: hashSource(input.source, input.metadata),
       fileName: input.fileName,
       parse: () => importFrusPlainText(input.source, input.metadata),
-    });
+    };
   }
   const volume = teiVolumeOf(input.source, input.fileName);
   if (volume.documents.length > 1) throw new ImportError(`the file holds ${volume.documents.length} documents: import it as a volume`);
-  return importVolumeDocument(db, volume, volume.documents[0]!, { fileName: input.fileName, metadata: input.metadata });
+  return volumeDocumentSource(volume, volume.documents[0]!, { fileName: input.fileName, metadata: input.metadata });
 }
 
 /** A TEI file split into its documents; a bare division takes its volume from the file's name. */
@@ -65,18 +73,22 @@ export function importVolumeDocument(
   document: VolumeDocument,
   options: { fileName: string; metadata?: DocumentMetadata | undefined },
 ): Promise<ImportDocumentResult> {
+  return importParsed(db, volumeDocumentSource(volume, document, options));
+}
+
+function volumeDocumentSource(volume: TeiVolume, document: VolumeDocument, options: { fileName: string; metadata?: DocumentMetadata | undefined }): ParsedSource {
   const { division, pageBefore } = document;
   // Line numbers say where the division stands in this file, not what it is.
   const origin = JSON.stringify({ volumeId: volume.volumeId, pageBefore, division }, (key, value: unknown) => (key === 'line' ? undefined : value));
-  return importParsed(db, {
+  return {
     sourceHash: hashSource(origin, options.metadata),
     fileName: options.fileName,
     parse: () =>
       importTeiDivision(division, options.metadata, { volumeId: volume.volumeId, volumeTitles: volume.titles, glossary: volume.glossary, pageBefore }),
-  });
+  };
 }
 
-interface ParsedSource {
+export interface ParsedSource {
   sourceHash: string;
   fileName: string;
   parse(): ImportedDocument;

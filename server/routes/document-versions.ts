@@ -9,9 +9,8 @@ import { Router } from 'express';
 import { importDocumentSchema, type DocumentRecord, type DocumentVersionSummary } from '../../shared/document.ts';
 import type { Database } from '../db/database.ts';
 import { badRequest, documentNotFound, notFound } from '../errors.ts';
-import { hashSource } from '../commands/import-document.ts';
 import { importDocumentVersion } from '../commands/import-document-version.ts';
-import { ImportError, importFrusPlainText } from '../import/frus-plain-text.ts';
+import { ImportError } from '../import/frus-plain-text.ts';
 import { presentDocument } from '../presenters/document.ts';
 import { findDocument, findDocumentVersion } from '../repos/documents.ts';
 import { findVersions } from '../repos/document-versions.ts';
@@ -44,17 +43,9 @@ export function documentVersionsRouter(db: Database, rooms: RoomRegistry): Route
   router.post('/documents/:id/versions', async (req, res) => {
     const actor = requireAllowed(req, 'document.import', { type: 'instance' });
     const input = parseBody(importDocumentSchema, req.body);
-    let imported;
-    try {
-      imported = importFrusPlainText(input.source, input.metadata);
-    } catch (error) {
+    const result = await importDocumentVersion(db, { documentId: req.params.id, file: input, actorId: actor.id }).catch((error: unknown) => {
+      // The importer's refusals are about the file, not the server.
       throw error instanceof ImportError ? badRequest(`The source could not be imported: ${error.message}`) : error;
-    }
-    const result = await importDocumentVersion(db, {
-      documentId: req.params.id,
-      imported,
-      sourceHash: hashSource(input.source, input.metadata),
-      actorId: actor.id,
     });
     if (result.created) await rooms.closeDocumentRooms(result.documentId);
     res.status(result.created ? 201 : 200).json(result);

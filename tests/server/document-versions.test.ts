@@ -13,6 +13,7 @@ import { describeRange, selectorsAgreeWith } from '../../shared/selectors.ts';
 import type { NewVersionResult } from '../../server/commands/import-document-version.ts';
 import { importedMemo, memoMetadata, memoSource } from '../fixtures/memo.ts';
 import { spreadPassages } from '../fixtures/spread-passages.ts';
+import { teiFile } from '../fixtures/frus/tei-files.ts';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom } from '../helpers/room-client.ts';
 import { startSeminar } from '../helpers/seminar.ts';
@@ -24,6 +25,21 @@ const memoId = 'frus1981-88v41-d97';
 const correctedSource = memoSource
   .replace('Gorbachev is already letting', '—Gorbachev is already letting')
   .replace('must be totally free', 'must be entirely free');
+
+/** Fifty annotations over the whole memo, across its page breaks and footnote marks. */
+async function annotateSpread(server: TestServer, member: TestUser, groupId: string): Promise<{ id: string; quote: string; why: string }[]> {
+  const { text, body } = importedMemo();
+  const commands = await openCommands(server.url, member);
+  const annotated: { id: string; quote: string; why: string }[] = [];
+  for (const passage of spreadPassages(body, 50)) {
+    const quote = text.slice(passage.start, passage.end);
+    const command = { ...createAnnotationCommand({ text, quote, groupId, documentId: memoId }), selectors: describeRange(text, passage.start, passage.end) };
+    await commands.apply(command);
+    annotated.push({ id: command.annotationId, quote, why: passage.why });
+  }
+  commands.close();
+  return annotated;
+}
 
 describe('a new version of the memo', () => {
   let server: TestServer;
@@ -38,14 +54,9 @@ describe('a new version of the memo', () => {
     admin = await signUpUser(server.url, 'Administrator'); // the first account administers the instance
     member = await signUpUser(server.url, 'Member');
     groupId = await startSeminar({ name: 'Versions seminar', owner: member, documentId: memoId });
-    const { text, body } = importedMemo();
+    annotated.push(...(await annotateSpread(server, member, groupId)));
+    const { text } = importedMemo();
     const commands = await openCommands(server.url, member);
-    for (const passage of spreadPassages(body, 50)) {
-      const quote = text.slice(passage.start, passage.end);
-      const command = { ...createAnnotationCommand({ text, quote, groupId, documentId: memoId }), selectors: describeRange(text, passage.start, passage.end) };
-      await commands.apply(command);
-      annotated.push({ id: command.annotationId, quote, why: passage.why });
-    }
     const note = createAnnotationCommand({ text, quote: 'Radio jamming must cease.', groupId: null, documentId: memoId, body: 'My own note' });
     await commands.apply(note);
     privateNoteId = note.annotationId;
@@ -143,5 +154,43 @@ describe('a new version of the memo', () => {
     expect(empty.status).toBe(400);
     const noVersion = await member.client.get(`/api/documents/${memoId}/versions/99`);
     expect(noVersion.status).toBe(404);
+  });
+});
+
+describe('the memo’s TEI as a new version of the plain text', () => {
+  let server: TestServer;
+  let admin: TestUser;
+  let member: TestUser;
+  let groupId: string;
+  let annotated: { id: string; quote: string; why: string }[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await signUpUser(server.url, 'Administrator');
+    member = await signUpUser(server.url, 'Member');
+    groupId = await startSeminar({ name: 'TEI seminar', owner: member, documentId: memoId });
+    annotated = await annotateSpread(server, member, groupId);
+  });
+  afterAll(() => server?.close());
+
+  it('re-anchors every one of fifty annotations, none orphaned, onto the text with its dash, dateline and person marks', async () => {
+    const imported = await admin.client.post<NewVersionResult>(`/api/documents/${memoId}/versions`, { fileName: 'frus1981-88v41-d97.xml', source: teiFile('frus1981-88v41-d97') });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ version: 2, created: true, reanchored: 50, orphans: [] });
+
+    const current = (await member.client.get<DocumentRecord>(`/api/documents/${memoId}`)).body;
+    expect(current.text).toContain('\n—Gorbachev is already letting');
+    expect(current.dateline).toBe('Washington, September 25, 1987');
+    expect(JSON.stringify(current.body)).toContain('"corresp":"p_GMS_1"');
+
+    const layer = await member.client.get<{ annotations: AnnotationRecord[] }>(`/api/groups/${groupId}/documents/${memoId}/annotations`);
+    const byId = new Map(layer.body.annotations.map((record) => [record.id, record]));
+    const kinds = new Set(annotated.map((passage) => passage.why.replace(/ .*/, '')));
+    expect([...kinds].sort()).toEqual(['footnote', 'page', 'spread']);
+    for (const { id, quote, why } of annotated) {
+      const record = byId.get(id)!;
+      expect(selectorsAgreeWith(current.text, record.selectors), `${why}: ${quote}`).toBe(true);
+      expect(record.selectors.quote.exact, why).toBe(quote);
+    }
   });
 });

@@ -22,6 +22,18 @@ describe('npm run import', () => {
     expect(second).toMatchObject({ code: 0, stdout: 'already imported frus1981-88v41-d97\n', stderr: '' });
   });
 
+  it('imports the memo’s TEI as the next version of the plain-text memo, once', async () => {
+    const args = ['tests/fixtures/frus/frus1981-88v41-d97.xml', '--new-version-of', 'frus1981-88v41-d97'];
+    const first = await runScript('server/import-cli.ts', args, database.env);
+    expect(first).toMatchObject({ code: 0, stdout: 'version 2 of frus1981-88v41-d97: 0 annotations re-anchored\n', stderr: '' });
+    const again = await runScript('server/import-cli.ts', args, database.env);
+    expect(again).toMatchObject({ code: 0, stdout: 'already version 2 of frus1981-88v41-d97\n' });
+    const stranger = await runScript('server/import-cli.ts', [...args, '--by', 'nobody@example.edu'], database.env);
+    expect(stranger).toMatchObject({ code: 1, stderr: 'marginalia import: nobody@example.edu is not an administrator of this instance\n' });
+    const missing = await runScript('server/import-cli.ts', ['tests/fixtures/frus/frus1981-88v05-d4.xml', '--new-version-of', 'no-such-document'], database.env);
+    expect(missing).toMatchObject({ code: 1, stderr: 'marginalia import: No document with id "no-such-document"\n' });
+  });
+
   it('fails with one line for a missing file', async () => {
     const result = await runScript('server/import-cli.ts', ['no/such/file.txt'], database.env);
     expect(result.code).toBe(1);
