@@ -30,11 +30,11 @@ export async function findGroupDocument(db: Database, req: Request<{ id: string;
 }
 
 /**
- * The same for a reader, with the layer as the room shows it (no hidden body for anyone: what is
+ * The same, with the layer as the room shows it (no hidden body for anyone: what is
  * read here travels as files and W3C answers) and the ids W3C clients gave its items.
  */
-export async function findGroupLayer(db: Database, req: Request<{ id: string; documentId: string }>) {
-  const found = await findGroupDocument(db, req, 'group.read');
+export async function findGroupLayer(db: Database, req: Request<{ id: string; documentId: string }>, action: 'group.read' | 'group.write' = 'group.read') {
+  const found = await findGroupDocument(db, req, action);
   const layerName = { groupId: found.group.id, documentId: found.document.id };
   const [layer, vias] = await Promise.all([findLayer(db, { type: 'group', ...layerName }), findLayerVias(db, layerName)]);
   return { ...found, layer, vias };

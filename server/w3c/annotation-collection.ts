@@ -40,12 +40,16 @@ export function annotationCollection(input: CollectionInput): AnnotationCollecti
     '@context': annotationContext,
     id: iris.collection,
     type: 'AnnotationCollection',
-    label: `${group.name}: annotations on “${document.title}” (version ${document.version})`,
+    label: layerLabel(group, document),
     total: items.length,
     first: { id: iris.page, type: 'AnnotationPage', startIndex: 0, items },
     last: iris.page,
   };
 }
+
+/** What a person reads as the name of the layer: the seminar, the document and its version. */
+export const layerLabel = (group: { name: string }, document: Pick<ExportedDocument, 'title' | 'version'>) =>
+  `${group.name}: annotations on “${document.title}” (version ${document.version})`;
 
 /** The layer's items in thread order: what the export's page and the Protocol container hold. */
 export function layerItems({ iris, group, document, layer, vias = new Map() }: CollectionInput): WebAnnotation[] {
