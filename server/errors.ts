@@ -73,5 +73,3 @@ export const preconditionRequired = () =>
 
 export const preconditionFailed = () =>
   new HttpError(412, 'precondition_failed', 'The annotation changed since you read it: read it again, then send your change');
-
-export const methodNotAllowed = (method: string, allowed: string) => new HttpError(405, 'method_not_allowed', `${method} is not allowed here; this resource takes ${allowed}`);

@@ -19,7 +19,7 @@ import type { Command } from '../../shared/annotations.ts';
 import { containerQuerySchema, postedAnnotationSchema } from '../../shared/w3c-annotation.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Database } from '../db/database.ts';
-import { HttpError, annotationGone, annotationNotFound, badRequest, methodNotAllowed, notFound } from '../errors.ts';
+import { HttpError, annotationGone, annotationNotFound, badRequest, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize } from '../policies/can.ts';
 import { findAnnotation } from '../repos/annotations.ts';
@@ -39,19 +39,16 @@ import { parseBody, uuidParam } from './parse.ts';
 const containerRoute = '/groups/:id/documents/:documentId/annotations/';
 const memberRoute = '/groups/:id/documents/:documentId/annotations/:annotationId';
 
-const containerAllow = 'GET, HEAD, OPTIONS, POST';
-const memberAllow = 'GET, HEAD, OPTIONS, PUT, DELETE';
-
 const containerHeaders = {
   Link: '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type", <http://www.w3.org/TR/annotation-protocol/>; rel="http://www.w3.org/ns/ldp#constrainedBy"',
-  Allow: containerAllow,
+  Allow: 'GET, HEAD, OPTIONS, POST',
   'Accept-Post': annotationMediaType,
   Vary: 'Accept, Prefer',
 };
 
 const memberHeaders = (iri: string) => ({
   Link: '<http://www.w3.org/ns/ldp#Resource>; rel="type", <http://www.w3.org/ns/oa#Annotation>; rel="type"',
-  Allow: memberAllow,
+  Allow: 'GET, HEAD, OPTIONS, PUT, DELETE',
   Vary: 'Accept',
   'Content-Location': iri,
 });
@@ -155,10 +152,6 @@ export function annotationServiceRouter(db: Database, execute: ExecuteCommand): 
     await answerMember(req, res, id, 201, { Location: found.iris.annotation(id) });
   });
 
-  router.all(containerRoute, (req) => {
-    throw methodNotAllowed(req.method, containerAllow);
-  });
-
   router.get(memberRoute, async (req, res) => {
     const id = uuidParam(req.params.annotationId, 'The annotation');
     const found = await containerOf(req);
@@ -201,10 +194,6 @@ export function annotationServiceRouter(db: Database, execute: ExecuteCommand): 
       await run(found.actor, current.type === 'annotation' ? { type: 'annotation.delete', commandId: randomUUID(), annotationId: id } : { type: 'reply.delete', commandId: randomUUID(), replyId: id });
       res.status(204).end();
     });
-  });
-
-  router.all(memberRoute, (req) => {
-    throw methodNotAllowed(req.method, memberAllow);
   });
 
   /** The row behind a live member, as a PUT replaces it (its real words, even when hidden from the room). */
