@@ -17,7 +17,8 @@ const servedTypes = ['application/ld+json', 'application/json'];
 
 /** The media type to answer with, from `Accept`; 406 when the client takes neither JSON-LD nor JSON. */
 export function negotiatedType(req: Request): string {
-  const chosen = req.accepts(servedTypes);
+  // The profile is offered by name too: an Accept that names it matches only an offer that does.
+  const chosen = req.accepts([annotationMediaType, ...servedTypes]);
   if (chosen === false) throw notAcceptable(annotationMediaType);
   return chosen === 'application/json' ? 'application/json' : annotationMediaType;
 }
