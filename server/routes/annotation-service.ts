@@ -153,22 +153,21 @@ export function annotationServiceRouter(db: Database, execute: ExecuteCommand): 
   });
 
   router.get(memberRoute, async (req, res) => {
-    const id = uuidParam(req.params.annotationId, 'The annotation');
     const found = await containerOf(req);
-    const item = await memberOf(found, id);
+    const item = await memberOf(found, uuidParam(req.params.annotationId, 'The annotation'));
     sendRepresentation(req, res, item, memberHeaders(item.id));
   });
 
   router.options(memberRoute, async (req, res) => {
-    const id = uuidParam(req.params.annotationId, 'The annotation');
-    const item = await memberOf(await containerOf(req), id);
+    const found = await containerOf(req);
+    const item = await memberOf(found, uuidParam(req.params.annotationId, 'The annotation'));
     res.set(memberHeaders(item.id)).status(204).end();
   });
 
   router.put(memberRoute, jsonLd, async (req, res) => {
-    const id = uuidParam(req.params.annotationId, 'The annotation');
-    await serially(id, async () => {
+    await serially(req.params.annotationId, async () => {
       const found = await containerOf(req, 'group.write');
+      const id = uuidParam(req.params.annotationId, 'The annotation');
       const item = await memberOf(found, id);
       checkIfMatch(req, etagOf(representationOf(item)), { required: true });
       requireJsonBody(req);
@@ -185,9 +184,9 @@ export function annotationServiceRouter(db: Database, execute: ExecuteCommand): 
   });
 
   router.delete(memberRoute, async (req, res) => {
-    const id = uuidParam(req.params.annotationId, 'The annotation');
-    await serially(id, async () => {
+    await serially(req.params.annotationId, async () => {
       const found = await containerOf(req, 'group.write');
+      const id = uuidParam(req.params.annotationId, 'The annotation');
       const item = await memberOf(found, id);
       checkIfMatch(req, etagOf(representationOf(item)), { required: false });
       const current = await currentItem(id);
