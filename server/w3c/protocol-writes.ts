@@ -12,7 +12,6 @@
 import { commandSchema, type AnnotationKind, type Command } from '../../shared/annotations.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import { HttpError, badRequest, commandConflict } from '../errors.ts';
-import { parseBody } from '../routes/parse.ts';
 import { planImport } from './collection-import.ts';
 import type { Iris } from './iris.ts';
 
@@ -42,9 +41,13 @@ export function planProtocolWrite(
   const [annotation] = plan.annotations;
   if (annotation) {
     // The command's own schema checks what the planner took leniently: limits, tags' shape.
-    const command = parseBody(commandSchema, annotation.command);
-    if (command.type !== 'annotation.create') throw new Error('the planner made no create');
-    const { kind, body, tags, selectors } = command;
+    const parsed = commandSchema.safeParse(annotation.command);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw badRequest(`This annotation is not valid here: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown shape'}`);
+    }
+    if (parsed.data.type !== 'annotation.create') throw new Error('the planner made no create');
+    const { kind, body, tags, selectors } = parsed.data;
     return { type: 'annotation', kind, body, tags, selectors };
   }
   const [reply] = plan.replies;

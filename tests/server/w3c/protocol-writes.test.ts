@@ -87,6 +87,10 @@ describe('writing through the Web Annotation Protocol', () => {
     expect(badId.body.message).toMatch(/absolute IRI/);
     const wordless = await post(annotationOf('new leadership', { words: '' }));
     expect(wordless.status).toBe(400);
+    expect(wordless.body.message).toMatch(/needs some text/);
+    const badTag = await post(annotationOf('new leadership', { tags: ['one, two'] }));
+    expect(badTag.status).toBe(400);
+    expect(badTag.body.message).toMatch(/tags\.0: A tag has no commas/);
     const asText = await w3cRequest(world, world.member, 'POST', world.containerPath, { body: 'Just words', headers: { 'content-type': 'text/plain' } });
     expect(asText.status).toBe(415);
   });
