@@ -64,3 +64,15 @@ export const commandConflict = (message: string) => new HttpError(409, 'conflict
 
 export const databaseUnavailable = () =>
   new HttpError(503, 'unavailable', 'The server cannot reach its database just now; your change is kept and will be sent again');
+
+export const annotationGone = () => new HttpError(410, 'annotation_gone', 'That annotation was deleted');
+
+export const notAcceptable = (types: string) => new HttpError(406, 'not_acceptable', `This resource is served only as ${types}`);
+
+export const unsupportedMediaType = (types: string) => new HttpError(415, 'unsupported_media_type', `Send the annotation as ${types}`);
+
+export const preconditionRequired = () =>
+  new HttpError(428, 'precondition_required', 'Send the ETag of the annotation you changed as If-Match, so that nobody’s newer change is overwritten');
+
+export const preconditionFailed = () =>
+  new HttpError(412, 'precondition_failed', 'The annotation changed since you read it: read it again, then send your change');

@@ -6,6 +6,8 @@ export const annotationLimits = {
   body: 20_000,
   tag: 60,
   tags: 20,
+  /** The id a Web Annotation client gave, kept as `via`. */
+  w3cVia: 2_000,
 } as const;
 
 /** What an annotation is for; each is a W3C motivation. */

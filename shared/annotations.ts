@@ -72,6 +72,9 @@ export const annotationTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('private') }).strict(),
 ]);
 
+/** An absolute IRI of bounded length: the id another tool gave a Web Annotation. */
+const w3cVia = z.url({ error: 'An annotation’s id must be an absolute IRI' }).max(annotationLimits.w3cVia, `An annotation’s id has at most ${annotationLimits.w3cVia} characters`);
+
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), commandId: id, ...shape }).strict();
 
@@ -84,6 +87,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     selectors: selectorsSchema,
     body: body.default(''),
     tags: tags.default([]),
+    /** The id a W3C Protocol client gave it (server/routes/annotation-service.ts), kept as its `via`. */
+    via: w3cVia.optional(),
   }),
   command('annotation.edit', { annotationId: id, body, kind: z.enum(annotationKinds).optional() }),
   command('annotation.tag', { annotationId: id, tags }),
@@ -94,7 +99,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   command('annotation.delete', { annotationId: id }),
   /** Attaches an annotation (an orphan, say) to another passage of the document. */
   command('annotation.reanchor', { annotationId: id, selectors: selectorsSchema }),
-  command('reply.create', { replyId: id, annotationId: id, parentId: id.nullable().default(null), body: body.min(1, 'A reply needs some text') }),
+  command('reply.create', { replyId: id, annotationId: id, parentId: id.nullable().default(null), body: body.min(1, 'A reply needs some text'), via: w3cVia.optional() }),
   command('reply.edit', { replyId: id, body: body.min(1, 'A reply needs some text') }),
   command('reply.hide', { replyId: id }),
   command('reply.unhide', { replyId: id }),

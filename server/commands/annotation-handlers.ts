@@ -160,7 +160,9 @@ export async function createAnnotations(db: Queryable, submissions: readonly Cre
   });
   await insertCreatedAnnotations(
     db,
-    outcomes.flatMap((outcome, i) => (outcome instanceof HttpError ? [] : [{ row: outcome.row, commandId: submissions[i]!.command.commandId, result: outcome.result }])),
+    outcomes.flatMap((outcome, i) =>
+      outcome instanceof HttpError ? [] : [{ row: outcome.row, commandId: submissions[i]!.command.commandId, result: outcome.result, via: submissions[i]!.command.via ?? null }],
+    ),
   );
   return outcomes.map((outcome) => (outcome instanceof HttpError ? outcome : { result: outcome.result, changes: outcome.changes }));
 }
@@ -219,7 +221,7 @@ const reply: Handler<CommandOf<'reply.create'>> = async (tx, actor, command) => 
     const parent = await findReply(tx, command.parentId);
     if (!parent || parent.annotationId !== annotation.id || parent.deletedAt) throw replyNotFound();
   }
-  const outcome = await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body });
+  const outcome = await insertReply(tx, { id: command.replyId, annotationId: annotation.id, parentId: command.parentId, authorId: actor.id, body: command.body, via: command.via ?? null });
   const change = await replyChange(tx, outcome, annotation);
   await insertEvent(tx, {
     annotationId: annotation.id,

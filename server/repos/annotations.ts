@@ -72,6 +72,8 @@ export interface CreatedAnnotation {
   row: AnnotationRow;
   commandId: string;
   result: CommandResult;
+  /** The id a W3C Protocol client gave it. */
+  via?: string | null;
 }
 
 /**
@@ -85,11 +87,11 @@ export async function insertCreatedAnnotations(db: Queryable, creates: readonly 
     `WITH n AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS n(id uuid, document_id text, document_version integer, group_id uuid, visibility text,
                                                        author_id uuid, kind text, selectors jsonb, body text, tags jsonb, created_at timestamptz,
-                                                       command_id uuid, result jsonb)),
+                                                       command_id uuid, result jsonb, w3c_via text)),
      a AS (
-       INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags, created_at, updated_at)
+       INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors, body, tags, created_at, updated_at, w3c_via)
        SELECT n.id, n.document_id, n.document_version, n.group_id, n.visibility, n.author_id, n.kind, n.selectors, n.body,
-              ARRAY(SELECT t.tag FROM jsonb_array_elements_text(n.tags) WITH ORDINALITY AS t(tag, i) ORDER BY t.i), n.created_at, n.created_at
+              ARRAY(SELECT t.tag FROM jsonb_array_elements_text(n.tags) WITH ORDINALITY AS t(tag, i) ORDER BY t.i), n.created_at, n.created_at, n.w3c_via
          FROM n),
      e AS (
        INSERT INTO annotation_events (annotation_id, document_id, group_id, actor_id, action, before, after, created_at)
@@ -99,7 +101,7 @@ export async function insertCreatedAnnotations(db: Queryable, creates: readonly 
      INSERT INTO applied_commands (command_id, actor_id, result) SELECT n.command_id, n.author_id, n.result FROM n`,
     [
       JSON.stringify(
-        creates.map(({ row, commandId, result }) => ({
+        creates.map(({ row, commandId, result, via }) => ({
           id: row.id,
           document_id: row.documentId,
           document_version: row.documentVersion,
@@ -113,6 +115,7 @@ export async function insertCreatedAnnotations(db: Queryable, creates: readonly 
           created_at: row.createdAt,
           command_id: commandId,
           result,
+          w3c_via: via ?? null,
         })),
       ),
     ],

@@ -49,10 +49,10 @@ const toRow = (row: ReplyColumns): ReplyRow => ({
 /** Inserts and returns the row as `findReply` would read it, in one round trip. */
 export async function insertReply(
   db: Queryable,
-  reply: Pick<ReplyRow, 'id' | 'annotationId' | 'parentId' | 'authorId' | 'body'>,
+  reply: Pick<ReplyRow, 'id' | 'annotationId' | 'parentId' | 'authorId' | 'body'> & { via?: string | null },
 ): Promise<ReplyRow> {
   const { rows } = await db.query<ReplyColumns>(
-    `WITH r AS (INSERT INTO replies (id, annotation_id, parent_id, author_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING *)
+    `WITH r AS (INSERT INTO replies (id, annotation_id, parent_id, author_id, body, w3c_via) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
      SELECT ${columns} FROM r JOIN users u ON u.id = r.author_id`,
     [
     reply.id,
@@ -60,6 +60,7 @@ export async function insertReply(
     reply.parentId,
     reply.authorId,
     reply.body,
+    reply.via ?? null,
     ],
   );
   return toRow(rows[0]!);

@@ -12,6 +12,7 @@ import { groupsRouter } from './groups.ts';
 import { invitesRouter } from './invites.ts';
 import { annotationsRouter } from './annotations.ts';
 import { layerFilesRouter } from './layer-files.ts';
+import { annotationServiceRouter } from './annotation-service.ts';
 import { historyRouter } from './history.ts';
 import { notificationsRouter } from './notifications.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
@@ -30,6 +31,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(authRouter(db, createAuthLimits(), live));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
+  router.use(annotationServiceRouter(db, execute)); // before annotationsRouter: its container is …/annotations/
   router.use(annotationsRouter(db, execute));
   router.use(layerFilesRouter(db, execute));
   router.use(historyRouter(db));

@@ -1,6 +1,7 @@
 /**
  * The library: GET /api/documents (summaries), GET /api/documents/:id (the full record), readable by
- * anyone, since its sources are public; POST /api/documents imports one (administrators).
+ * anyone, since its sources are public (with `?group=`, a reader of that group's layer also learns where
+ * its W3C annotation container is); POST /api/documents imports one (administrators).
  */
 import { Router } from 'express';
 import { importDocumentSchema, type DocumentRecord, type DocumentSummary } from '../../shared/document.ts';
@@ -11,6 +12,7 @@ import { ImportError } from '../import/frus-plain-text.ts';
 import { parseBody, requireAllowed } from './parse.ts';
 import { presentDocument, presentDocumentSummary } from '../presenters/document.ts';
 import { findDocument, findDocuments } from '../repos/documents.ts';
+import { annotationServiceLink } from './annotation-service.ts';
 
 export function documentsRouter(db: Database): Router {
   const router = Router();
@@ -24,6 +26,8 @@ export function documentsRouter(db: Database): Router {
     const row = await findDocument(db, req.params.id);
     if (!row) throw documentNotFound(req.params.id);
     const body: DocumentRecord = presentDocument(row);
+    const serviceLink = await annotationServiceLink(db, req, row.id);
+    if (serviceLink) res.set('Link', serviceLink);
     res.json(body);
   });
 

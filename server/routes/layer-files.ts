@@ -3,74 +3,48 @@
  * server/w3c/) and a spreadsheet (`annotations.csv`, server/exports/layer-csv.ts), for everyone in the
  * group, observers included, as the layer itself is; and a W3C collection read into the layer (POST
  * `annotations.jsonld`), by those who write in it. The names keep them apart from our own JSON at
- * `…/annotations`, and let a browser save them as files; the W3C Protocol server (issue 7) will be a
- * container of its own.
+ * `…/annotations`, and let a browser save them as files; the W3C Protocol server is a container of its
+ * own (annotation-service.ts).
  *
  * Every reader gets the same file, built as the room shows the layer: no hidden body, not even to its
  * author or a moderator, since an export is a file that travels beyond the seminar. An import goes
- * through the command path, one command at a time, so that the policy checks each and the room shows
- * each to everyone reading, as if it had been typed.
+ * through the command path (w3c/run-import.ts), so that the policy checks each command and the room
+ * shows each to everyone reading, as if it had been typed.
  */
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { Node as PMNode } from 'prosemirror-model';
 import { buildTextMap, pageAt } from '../../shared/canonical-text.ts';
 import { documentSchema } from '../../shared/schema.ts';
 import type { Database } from '../db/database.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
-import { badRequest, documentNotFound, notFound } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { layerCsv } from '../exports/layer-csv.ts';
-import { authorize } from '../policies/can.ts';
-import { enforce } from '../policies/enforce.ts';
-import { findLayer } from '../queries/annotation-layer.ts';
-import { findDocument } from '../repos/documents.ts';
-import { isDocumentInGroup } from '../repos/group-documents.ts';
-import { findGroup, findRole } from '../repos/groups.ts';
 import { annotationCollection } from '../w3c/annotation-collection.ts';
 import { planImport } from '../w3c/collection-import.ts';
 import { runImportPlan } from '../w3c/run-import.ts';
 import { maxImportBytes } from '../../shared/layer-import.ts';
 import { irisUnder } from '../w3c/iris.ts';
 import { annotationMediaType } from '../w3c/model.ts';
-import { requireUser, uuidParam } from './parse.ts';
+import { findGroupDocument, findGroupLayer } from './group-document.ts';
 
 export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router {
   const router = Router();
 
-  /** The group and the document, for someone the group lets do `action`. */
-  async function groupDocumentOf(req: Request<{ id: string; documentId: string }>, action: 'group.read' | 'group.write') {
-    const actor = requireUser(req);
-    const groupId = uuidParam(req.params.id, 'The seminar');
-    const role = await findRole(db, groupId, actor.id);
-    enforce(authorize(actor, action, { type: 'group', role }));
-    const { documentId } = req.params;
-    if (!(await isDocumentInGroup(db, groupId, documentId))) throw notFound('The document');
-    const [group, document] = await Promise.all([findGroup(db, groupId), findDocument(db, documentId)]);
-    if (!group) throw notFound('The seminar');
-    if (!document) throw documentNotFound(documentId);
-    return { actor, group, document };
-  }
-
-  /** The same, with the group's layer on the document as the room shows it. */
-  async function groupLayerOf(req: Request<{ id: string; documentId: string }>) {
-    const { group, document } = await groupDocumentOf(req, 'group.read');
-    const layer = await findLayer(db, { type: 'group', groupId: group.id, documentId: document.id });
-    return { group, document, layer };
-  }
-
   router.get('/groups/:id/documents/:documentId/annotations.jsonld', async (req, res) => {
-    const { group, document, layer } = await groupLayerOf(req);
+    const { group, document, layer, vias } = await findGroupLayer(db, req);
     const collection = annotationCollection({
-      iris: irisUnder(`${req.protocol}://${req.get('host') ?? 'localhost'}`),
+      iris: irisUnder(`${req.protocol}://${req.get('host') ?? 'localhost'}`, { groupId: group.id, documentId: document.id }),
       group: { id: group.id, name: group.name },
       document: { id: document.id, version: document.version, title: document.title, text: document.text },
       layer,
+      vias,
     });
     // A Buffer, so that Express adds no charset parameter: JSON-LD is UTF-8, and the type stays the profile's.
     res.type(annotationMediaType).send(Buffer.from(JSON.stringify(collection)));
   });
 
   router.get('/groups/:id/documents/:documentId/annotations.csv', async (req, res) => {
-    const { group, document, layer } = await groupLayerOf(req);
+    const { group, document, layer } = await findGroupLayer(db, req);
     const textMap = buildTextMap(PMNode.fromJSON(documentSchema, document.body));
     const csv = layerCsv(layer, (offset) => pageAt(textMap, offset, document.citation?.firstPage ?? null));
     const filename = `${document.id}-${group.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'seminar'}.csv`;
@@ -83,7 +57,7 @@ export function layerFilesRouter(db: Database, execute: ExecuteCommand): Router 
 
   // A collection comes as JSON-LD (or JSON under 1 MB, read by the API's own parser); a seminar's layer fits in a few MB.
   router.post('/groups/:id/documents/:documentId/annotations.jsonld', express.json({ limit: maxImportBytes, type: 'application/ld+json' }), async (req, res) => {
-    const { actor, group, document } = await groupDocumentOf(req, 'group.write');
+    const { actor, group, document } = await findGroupDocument(db, req, 'group.write');
     const plan = planImport(req.body, document.text, { groupId: group.id, documentId: document.id });
     if ('error' in plan) throw badRequest(plan.error);
     const report = await runImportPlan(execute, actor, plan);

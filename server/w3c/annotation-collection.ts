@@ -29,9 +29,30 @@ export interface CollectionInput {
   group: { id: string; name: string };
   document: ExportedDocument;
   layer: { annotations: AnnotationRecord[]; replies: ReplyRecord[] };
+  /** The ids W3C Protocol clients gave items, by our id (served as `via`). */
+  vias?: ReadonlyMap<string, string>;
 }
 
-export function annotationCollection({ iris, group, document, layer }: CollectionInput): AnnotationCollection {
+export function annotationCollection(input: CollectionInput): AnnotationCollection {
+  const { iris, group, document } = input;
+  const items = layerItems(input);
+  return {
+    '@context': annotationContext,
+    id: iris.collection,
+    type: 'AnnotationCollection',
+    label: layerLabel(group, document),
+    total: items.length,
+    first: { id: iris.page, type: 'AnnotationPage', startIndex: 0, items },
+    last: iris.page,
+  };
+}
+
+/** What a person reads as the name of the layer: the seminar, the document and its version. */
+export const layerLabel = (group: { name: string }, document: Pick<ExportedDocument, 'title' | 'version'>) =>
+  `${group.name}: annotations on “${document.title}” (version ${document.version})`;
+
+/** The layer's items in thread order: what the export's page and the Protocol container hold. */
+export function layerItems({ iris, group, document, layer, vias = new Map() }: CollectionInput): WebAnnotation[] {
   const version = { iri: iris.documentVersion(document.id, document.version), text: document.text, offsets: codePointOffsets(document.text) };
   const repliesTo = new Map<string, ReplyRecord[]>();
   for (const reply of layer.replies) repliesTo.set(reply.annotationId, [...(repliesTo.get(reply.annotationId) ?? []), reply]);
@@ -39,18 +60,8 @@ export function annotationCollection({ iris, group, document, layer }: Collectio
   const items: WebAnnotation[] = [];
   for (const annotation of layer.annotations) {
     if (annotation.visibility !== 'group' || annotation.groupId !== group.id || annotation.documentId !== document.id) continue;
-    items.push(annotationToW3c(annotation, iris, version));
-    for (const reply of repliesTo.get(annotation.id) ?? []) items.push(replyToW3c(reply, iris));
+    items.push(annotationToW3c(annotation, iris, version, vias.get(annotation.id)));
+    for (const reply of repliesTo.get(annotation.id) ?? []) items.push(replyToW3c(reply, iris, vias.get(reply.id)));
   }
-
-  const pageIri = iris.page(group.id, document.id);
-  return {
-    '@context': annotationContext,
-    id: iris.collection(group.id, document.id),
-    type: 'AnnotationCollection',
-    label: `${group.name}: annotations on “${document.title}” (version ${document.version})`,
-    total: items.length,
-    first: { id: pageIri, type: 'AnnotationPage', startIndex: 0, items },
-    last: pageIri,
-  };
+  return items;
 }

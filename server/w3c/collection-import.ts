@@ -31,14 +31,22 @@ type Json = Record<string, unknown>;
 
 const kindOfMotivation: Record<string, AnnotationKind> = { commenting: 'comment', questioning: 'question', editing: 'correction', highlighting: 'highlight' };
 
-export function planImport(input: unknown, text: string, target: { groupId: string; documentId: string }): ImportPlan | { error: string } {
+export interface PlanOptions {
+  /** Whether the first author and date go in the body's last line (an import: yes; a Protocol POST by its author: no). */
+  keepProvenance?: boolean;
+  /** Ids that replies may answer besides the collection's own: the items already in the layer. */
+  alreadyPlaced?: Iterable<string>;
+}
+
+export function planImport(input: unknown, text: string, target: { groupId: string; documentId: string }, options: PlanOptions = {}): ImportPlan | { error: string } {
   const items = itemsOf(input);
   if (!items) return { error: 'This is not a W3C annotation collection, page or list of annotations' };
   if (items.length > maxImportedItems) return { error: `A collection of ${items.length} annotations is more than ${maxImportedItems} at once` };
   const offsets = codePointOffsets(text);
   const codePointLength = offsets.toCodePoints(text.length, 'backward');
   const plan: ImportPlan = { annotations: [], replies: [], unplaced: [] };
-  const placed = new Set<string>();
+  const placed = new Set<string>(options.alreadyPlaced);
+  const withProvenance = options.keepProvenance === false ? (words: string) => words : provenanceLine;
   const pendingReplies: ImportPlan['replies'] = [];
 
   items.forEach((raw, index) => {
@@ -163,7 +171,7 @@ function provenanceOf(item: Json): string {
   return [name ?? 'an unnamed author', created].filter(Boolean).join(', ');
 }
 
-const withProvenance = (words: string, provenance: string) => `${words === '' ? '' : `${words}\n\n`}*Imported: ${provenance.replace(/[*_[\]]/g, '')}.*`;
+const provenanceLine = (words: string, provenance: string) => `${words === '' ? '' : `${words}\n\n`}*Imported: ${provenance.replace(/[*_[\]]/g, '')}.*`;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);

@@ -46,6 +46,8 @@ export interface Person {
 export interface WebAnnotation {
   '@context': typeof annotationContext;
   id: string;
+  /** The id the client that posted it gave it (Web Annotation Protocol); absent otherwise. */
+  via?: string;
   type: 'Annotation';
   motivation: string;
   created: string;

@@ -29,7 +29,7 @@ interface World {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'OPTIONS';
   path: string;
   /** Builds the concrete request for this actor, setting up what it needs (a fresh invite …). */
   prepare?: (world: World, actor: ActorName) => Promise<{ path?: string; body?: unknown }>;
@@ -191,6 +191,57 @@ const table: Row[] = [
     path: '/groups/:id/documents/:documentId/annotations.csv',
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations.csv` }),
     expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/annotations/',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'OPTIONS',
+    path: '/groups/:id/documents/:documentId/annotations/',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/` }),
+    expected: inGroup(204, 204, 204, 204),
+  },
+  {
+    method: 'POST',
+    path: '/groups/:id/documents/:documentId/annotations/',
+    prepare: async (world) => ({
+      path: `/groups/${world.groupId}/documents/${memoId}/annotations/`,
+      body: { type: 'Annotation', bodyValue: 'Posted by a W3C client', target: { source: memoId, selector: { type: 'TextQuoteSelector', exact: 'new leadership' } } },
+    }),
+    expected: inGroup(403, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/annotations/:annotationId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/${world.annotationId}` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'OPTIONS',
+    path: '/groups/:id/documents/:documentId/annotations/:annotationId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/${world.annotationId}` }),
+    expected: inGroup(204, 204, 204, 204),
+  },
+  {
+    // Without If-Match, writers are asked for it (428); the rest is tested in tests/server/w3c/protocol-writes.test.ts.
+    method: 'PUT',
+    path: '/groups/:id/documents/:documentId/annotations/:annotationId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/${world.annotationId}` }),
+    expected: inGroup(403, 428, 428, 428),
+  },
+  {
+    // Only the author (the member here) deletes; a fresh annotation takes the deleted one's place.
+    method: 'DELETE',
+    path: '/groups/:id/documents/:documentId/annotations/:annotationId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/annotations/${world.annotationId}` }),
+    expected: inGroup(403, 204, 403, 403),
+    restore: async (world) => {
+      const created = await world.users.member.client.post<{ annotation: { id: string } }>('/api/commands', createCommand(world.groupId));
+      world.annotationId = created.body.annotation.id;
+    },
   },
   { method: 'GET', path: '/documents/:documentId/notes', prepare: async () => ({ path: `/documents/${memoId}/notes` }), expected: signedIn(200) },
   {

@@ -12,7 +12,8 @@ import type { SpecificResource } from '../../../server/w3c/model.ts';
 const text = 'Title\nThe 𝔐oscow talks 😀 resumed.';
 const group = { id: '00000000-0000-4000-8000-000000000001', name: 'Seminar' };
 const document = { id: 'note', version: 3, title: 'Title', text };
-const iris = irisUnder('https://marginalia.example/');
+const layerIri = `https://marginalia.example/api/groups/${group.id}/documents/note/annotations/`;
+const iris = irisUnder('https://marginalia.example/', { groupId: group.id, documentId: document.id });
 
 function record(id: string, start: number, end: number, changes: Partial<AnnotationRecord> = {}): AnnotationRecord {
   return {
@@ -93,7 +94,7 @@ describe('annotationCollection', () => {
     });
     const json = JSON.stringify(collection);
     for (const leaked of ['hidden body', 'private', 'elsewhere', 'hidden reply', 'to a private note']) expect(json).not.toContain(leaked);
-    expect(collection.first.items.map((item) => item.id)).toEqual(['https://marginalia.example/api/annotations/a1', 'https://marginalia.example/api/replies/r1']);
+    expect(collection.first.items.map((item) => item.id)).toEqual([`${layerIri}a1`, `${layerIri}r1`]);
     expect(collection.total).toBe(2);
   });
 

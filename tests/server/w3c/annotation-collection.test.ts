@@ -97,7 +97,8 @@ describe('the W3C Web Annotation export of a layer', () => {
     if (!item) throw new Error(`no item ${iri}`);
     return item;
   };
-  const iri = (kind: 'annotations' | 'replies', name: string) => `${server.url}/api/${kind}/${ids[name]}`;
+  // Annotations and replies alike are members of the layer's Protocol container.
+  const iri = (_kind: 'annotations' | 'replies', name: string) => `${server.url}/api/groups/${groupId}/documents/${memoId}/annotations/${ids[name]}`;
   const selectorsOf = (item: WebAnnotation) => {
     const [quote, position] = (item.target as SpecificResource).selector;
     return { quote, position };
