@@ -141,6 +141,9 @@ describe('history', () => {
     );
     const total = (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM annotation_events WHERE group_id = $1', [groupId])).rows[0]!.n;
     expect(total).toBeGreaterThan(100_000);
+    // On PGlite the insert held this process's event loop for seconds, past the server's keep-alive
+    // timeout: let the server close the idle connection before the client reuses it (ECONNRESET).
+    await new Promise((resolve) => setTimeout(resolve, 200));
 
     const seen = new Set<string>();
     let cursor: string | null = null;
