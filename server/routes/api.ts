@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { routeNotFound } from '../errors.ts';
 import { documentsRouter } from './documents.ts';
+import { documentImportsRouter } from './document-imports.ts';
 import { healthRouter } from './health.ts';
 import { authRouter, createAuthLimits } from './auth.ts';
 import type { LiveSessions } from '../auth/live-sessions.ts';
@@ -24,6 +25,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(sessionMiddleware(db));
   router.use(healthRouter(db));
   router.use(documentsRouter(db));
+  router.use(documentImportsRouter(db, realtime));
   router.use(authRouter(db, createAuthLimits(), live));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));
