@@ -42,8 +42,8 @@ export function documentImportsRouter(db: Database, realtime: Realtime): Router 
     next();
   }, readUpload, async (req, res) => {
     const actor = requireAllowed(req, 'document.import', { type: 'instance' });
-    const { fileName, importId } = parseBody(importUploadQuerySchema, req.query);
     if (typeof req.body !== 'string') throw notAFile();
+    const { fileName, importId } = parseBody(importUploadQuerySchema, req.query);
     const source: string = req.body;
     if (source.trim() === '') throw badRequest('The file is empty');
 
