@@ -19,15 +19,25 @@ export function getDocument(id: string): Promise<ApiResult<DocumentRecord>> {
   return request<DocumentRecord>('GET', `/api/documents/${encodeURIComponent(id)}`);
 }
 
-/** A JSON request; a 204 answers `undefined` as its value. */
+/** A body sent as it is (an uploaded file), rather than as JSON. */
+export interface RawBody {
+  raw: Blob;
+  type: string;
+}
+
+/** A JSON request (or a raw body); a 204 answers `undefined` as its value. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
+  const raw = isRawBody(body) ? body : null;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': raw ? raw.type : 'application/json' },
+      ...(body === undefined ? {} : { body: raw ? raw.raw : JSON.stringify(body) }),
     });
   } catch (cause) {
     // fetch rejects only when no answer arrived at all.
@@ -38,6 +48,10 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (response.ok) return { type: 'ok', value: parsed as T };
   if (isApiError(parsed)) return { type: 'error', status: response.status, error: parsed.error, message: parsed.message };
   return { type: 'error', status: response.status, error: 'http', message: `The server answered ${response.status} ${response.statusText}.` };
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && (body as { raw?: unknown }).raw instanceof Blob;
 }
 
 /** The segment of a path built from an id or token. */
