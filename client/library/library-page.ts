@@ -13,7 +13,7 @@ import { field, messageLine, onSubmit, pageHeading } from '../forms.ts';
 import type { Cleanup } from '../router.ts';
 import { listDocuments } from '../services/api.ts';
 import { uploadForImport } from '../services/library-api.ts';
-import { onImportProgress } from '../services/socket.ts';
+import { onImportProgress, whenSocketConnected } from '../services/socket.ts';
 import { outcomeItem, summaryOf } from './import-outcomes.ts';
 
 export function renderLibraryPage(container: HTMLElement): Cleanup {
@@ -76,10 +76,11 @@ function importSection(onImported: () => Promise<void>): { element: HTMLElement;
     el('button', { type: 'submit' }, 'Import'),
     message.element,
   );
+  /** The upload in progress; null once its answer is shown (a late event then changes nothing). */
   let current: string | null = null;
 
   const show = (progress: ImportProgress) => {
-    if (progress.importId !== current) return; // another tab's upload
+    if (progress.importId !== current) return; // another tab's upload, or one already answered
     bar.max = progress.total;
     bar.value = progress.done;
     bar.hidden = false;
@@ -95,11 +96,16 @@ function importSection(onImported: () => Promise<void>): { element: HTMLElement;
     if (chosen.size > maxImportFileBytes) {
       return message.show('error', `This file is over ${maxImportFileBytes / 2 ** 20} MB; import it on the server with npm run import.`);
     }
-    current = crypto.randomUUID();
+    const importId = crypto.randomUUID();
+    current = importId;
     results.replaceChildren();
     bar.hidden = true;
     status.textContent = `Importing ${chosen.name}…`;
-    const result = await uploadForImport(chosen, current);
+    // Progress comes over the socket, which may still be connecting on a page just opened; without
+    // it the import still runs and its answer lists everything, only without the live bar.
+    await whenSocketConnected(5_000);
+    const result = await uploadForImport(chosen, importId);
+    if (current === importId) current = null;
     if (result.type === 'error') {
       status.textContent = '';
       message.show('error', result.message);

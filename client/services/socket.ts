@@ -52,6 +52,22 @@ export function onSocketConnection(listener: (isConnected: boolean) => void): ()
   return () => connectionListeners.delete(listener);
 }
 
+/** Resolves once the socket is connected (at once if it is), or with false after `timeoutMs`. */
+export function whenSocketConnected(timeoutMs: number): Promise<boolean> {
+  if (isSocketConnected()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (isConnected: boolean) => {
+      clearTimeout(timer);
+      stop();
+      resolve(isConnected);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const stop = onSocketConnection((isConnected) => {
+      if (isConnected) done(true);
+    });
+  });
+}
+
 function announceConnection(): void {
   for (const listener of connectionListeners) listener(isSocketConnected());
 }
