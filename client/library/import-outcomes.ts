@@ -1,5 +1,5 @@
 /** What became of each document of an import, as the library page lists it. */
-import type { DocumentImportOutcome } from '../../shared/library-import.ts';
+import { countOutcomes, type DocumentImportOutcome } from '../../shared/library-import.ts';
 import { el } from '../dom.ts';
 
 const statusLabels = { imported: 'imported', 'already-imported': 'already in the library', failed: 'not imported' } as const;
@@ -21,7 +21,7 @@ export function outcomeItem(outcome: DocumentImportOutcome): HTMLElement {
 }
 
 export function summaryOf(outcomes: readonly DocumentImportOutcome[]): string {
-  const count = (status: DocumentImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const counts = countOutcomes(outcomes);
   const documents = outcomes.length === 1 ? '1 document' : `${outcomes.length} documents`;
-  return `${documents}: ${count('imported')} imported, ${count('already-imported')} already in the library, ${count('failed')} not imported.`;
+  return `${documents}: ${counts.imported} imported, ${counts['already-imported']} already in the library, ${counts.failed} not imported.`;
 }
