@@ -15,6 +15,7 @@ import { renderTimelinePage } from './history/timeline-page.ts';
 import { renderInvitePage } from './invites/invite-page.ts';
 import { renderReportPage } from './report/report-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
+import { renderLibraryPage } from './library/library-page.ts';
 import { startRouter } from './router.ts';
 import { loadSession } from './services/session.ts';
 import { startSocket } from './services/socket.ts';
@@ -52,6 +53,7 @@ startRouter(
       render: (container, [groupId, documentId]) => renderReportPage(container, groupId ?? '', documentId ?? ''),
     },
     { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
+    { pattern: /^\/library\/?$/, render: (container) => renderLibraryPage(container) },
   ],
   (container, [path]) => {
     container.replaceChildren(statusMessage('error', `No page at ${path ?? location.pathname}.`));

@@ -38,6 +38,7 @@ function navItems(session: SessionState, inbox: Inbox): Node[] {
     el('span', { class: 'nav-user' }, session.user.name),
     inbox.element,
     el('a', { href: '/groups', 'data-link': '' }, 'My seminars'),
+    ...(session.user.isAdmin ? [el('a', { href: '/library', 'data-link': '' }, 'Library')] : []),
     el('a', { href: '/account', 'data-link': '' }, 'Account'),
     button,
   ];

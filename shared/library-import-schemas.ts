@@ -5,8 +5,8 @@ import type { ImportProgress } from './library-import.ts';
 /** POST /api/documents/imports?fileName=…&importId=… with the file as the body. */
 export const importUploadQuerySchema = z
   .object({
-    fileName: z.string().trim().min(1, 'fileName: name the file').max(200, 'fileName: at most 200 characters'),
-    importId: z.uuid('importId: a UUID chosen by the page'),
+    fileName: z.string().trim().min(1, 'name the file').max(200, 'at most 200 characters'),
+    importId: z.uuid('a UUID chosen by the page'),
   })
   .strict();
 

@@ -34,3 +34,10 @@ export interface ImportReport {
   fileName: string;
   outcomes: DocumentImportOutcome[];
 }
+
+/** How many documents of an import ended each way, for the summaries of the CLI and the page. */
+export function countOutcomes(outcomes: readonly DocumentImportOutcome[]): Record<DocumentImportOutcome['status'], number> {
+  const counts = { imported: 0, 'already-imported': 0, failed: 0 };
+  for (const outcome of outcomes) counts[outcome.status] += 1;
+  return counts;
+}

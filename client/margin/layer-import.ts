@@ -33,7 +33,7 @@ export function renderLayerImport(group: GroupRecord, documentId: string): HTMLE
     report.replaceChildren(el('p', {}, `Importing “${file.name}”…`));
     const result = await sendFile<ImportReport>(`/api/groups/${segment(group.id)}/documents/${segment(documentId)}/annotations.jsonld`, {
       type: 'application/ld+json',
-      text: await file.text(),
+      content: file,
     });
     button.disabled = false;
     if (result.type === 'error') {

@@ -21,22 +21,22 @@ export function getDocument(id: string): Promise<ApiResult<DocumentRecord>> {
 
 /** A JSON request; a 204 answers `undefined` as its value. */
 export function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
-  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) });
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', content: JSON.stringify(body) });
 }
 
-/** A file's text sent as it is, with its own content type (a W3C collection is `application/ld+json`). */
-export function sendFile<T>(path: string, file: { type: string; text: string }): Promise<ApiResult<T>> {
+/** A file sent as it is, with its own content type (a TEI volume; a W3C collection is `application/ld+json`). */
+export function sendFile<T>(path: string, file: { type: string; content: Blob | string }): Promise<ApiResult<T>> {
   return send<T>('POST', path, file);
 }
 
-async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined): Promise<ApiResult<T>> {
+async function send<T>(method: Method, path: string, body: { type: string; content: Blob | string } | undefined): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': body.type },
-      ...(body === undefined ? {} : { body: body.text }),
+      ...(body === undefined ? {} : { body: body.content }),
     });
   } catch (cause) {
     // fetch rejects only when no answer arrived at all.
@@ -48,6 +48,7 @@ async function send<T>(method: Method, path: string, body: { type: string; text:
   if (isApiError(parsed)) return { type: 'error', status: response.status, error: parsed.error, message: parsed.message };
   return { type: 'error', status: response.status, error: 'http', message: `The server answered ${response.status} ${response.statusText}.` };
 }
+
 
 /** The segment of a path built from an id or token. */
 export const segment = encodeURIComponent;

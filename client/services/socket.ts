@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { CommandResult } from '../../shared/annotations.ts';
 import type { ActivityItem, NotificationRecord } from '../../shared/notifications.ts';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
+import type { ImportProgress } from '../../shared/library-import.ts';
 import { onSessionChange } from './session.ts';
 
 type GroupEvent = { type: 'joined' | 'removed' | 'updated'; groupId: string };
@@ -20,6 +21,13 @@ const groupListeners = new Set<(event: GroupEvent) => void>();
 const connectionListeners = new Set<(isConnected: boolean) => void>();
 const activityListeners = new Set<(item: ActivityItem) => void>();
 const notificationListeners = new Set<(event: { notification: NotificationRecord; unread: number }) => void>();
+const importListeners = new Set<(progress: ImportProgress) => void>();
+
+/** How this administrator's uploads are going, one event per document done. */
+export function onImportProgress(listener: (progress: ImportProgress) => void): () => void {
+  importListeners.add(listener);
+  return () => importListeners.delete(listener);
+}
 
 /** What is written in any of this user's groups, as it happens. */
 export function onActivity(listener: (item: ActivityItem) => void): () => void {
@@ -42,6 +50,22 @@ export function isSocketConnected(): boolean {
 export function onSocketConnection(listener: (isConnected: boolean) => void): () => void {
   connectionListeners.add(listener);
   return () => connectionListeners.delete(listener);
+}
+
+/** Resolves once the socket is connected (at once if it is), or with false after `timeoutMs`. */
+export function whenSocketConnected(timeoutMs: number): Promise<boolean> {
+  if (isSocketConnected()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (isConnected: boolean) => {
+      clearTimeout(timer);
+      stop();
+      resolve(isConnected);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const stop = onSocketConnection((isConnected) => {
+      if (isConnected) done(true);
+    });
+  });
 }
 
 function announceConnection(): void {
@@ -114,6 +138,9 @@ function open(): void {
   });
   next.on('notification', (event) => {
     for (const listener of notificationListeners) listener(event);
+  });
+  next.on('import.progress', (progress) => {
+    for (const listener of importListeners) listener(progress);
   });
   next.on('connect', announceConnection);
   next.on('disconnect', announceConnection);

@@ -4,6 +4,7 @@
  * others go on. Only a fault that is not the file's (the database gone) stops the import, keeping
  * the documents already committed.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DocumentImportOutcome } from '../../shared/library-import.ts';
 import type { Database } from '../db/database.ts';
 import { importVolumeDocument } from '../commands/import-document.ts';
@@ -35,6 +36,9 @@ export async function importVolume(
     }
     outcomes.push(outcome);
     options.onProgress?.({ done: outcomes.length, total, outcome });
+    // PGlite answers within the same turn of the event loop, so without this pause the progress
+    // just emitted would leave the server only with the last document, all at once.
+    await nextTurn();
   }
   return outcomes;
 }

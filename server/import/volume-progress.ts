@@ -2,7 +2,7 @@
  * How the import CLI shows a volume's progress on stderr: on a terminal, one bar redrawn in place;
  * in a log (stderr not a terminal), one line per document, so that nothing is lost to carriage returns.
  */
-import type { DocumentImportOutcome } from '../../shared/library-import.ts';
+import { countOutcomes, type DocumentImportOutcome } from '../../shared/library-import.ts';
 import type { VolumeStep } from './volume-import.ts';
 
 const barWidth = 30;
@@ -26,6 +26,6 @@ export function progressLine(step: VolumeStep): string {
 }
 
 export function summary(outcomes: readonly DocumentImportOutcome[]): string {
-  const count = (status: DocumentImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  return `${outcomes.length} documents: ${count('imported')} imported, ${count('already-imported')} already imported, ${count('failed')} failed`;
+  const counts = countOutcomes(outcomes);
+  return `${outcomes.length} documents: ${counts.imported} imported, ${counts['already-imported']} already imported, ${counts.failed} failed`;
 }

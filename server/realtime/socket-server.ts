@@ -10,6 +10,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { groupRoom, userRoom, type ClientToServerEvents, type GroupPresence, type ServerToClientEvents } from '../../shared/realtime.ts';
 import type { ActivityItem } from '../../shared/notifications.ts';
+import type { ImportProgress } from '../../shared/library-import.ts';
 import { createCoalescer } from './coalescer.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -50,6 +51,8 @@ export interface Realtime {
   /** Announces the notifications and activity of a batch of committed commands. */
   publish(batch: Notices[]): void;
   isOnline(userId: string): boolean;
+  /** Tells the administrator who uploaded a file, and only them, how its import goes. */
+  importProgress(userId: string, progress: ImportProgress): void;
   close(): Promise<void>;
 }
 
@@ -153,6 +156,9 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
       io.to(groupRoom(groupId)).emit('group:updated', { groupId });
     },
     isOnline: (userId) => presence.isOnline(userId),
+    importProgress(userId, progress) {
+      io.to(userRoom(userId)).emit('import.progress', progress);
+    },
     async close() {
       // The HTTP server is closed by its owner; here only the sockets end.
       activity.flush();

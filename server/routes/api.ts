@@ -5,6 +5,7 @@ import { routeNotFound } from '../errors.ts';
 import { documentsRouter } from './documents.ts';
 import { documentVersionsRouter } from './document-versions.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
+import { documentImportsRouter } from './document-imports.ts';
 import { healthRouter } from './health.ts';
 import { authRouter, createAuthLimits } from './auth.ts';
 import type { LiveSessions } from '../auth/live-sessions.ts';
@@ -28,6 +29,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(healthRouter(db));
   router.use(documentsRouter(db));
   router.use(documentVersionsRouter(db, rooms));
+  router.use(documentImportsRouter(db, realtime));
   router.use(authRouter(db, createAuthLimits(), live));
   router.use(groupsRouter(db, realtime));
   router.use(invitesRouter(db, realtime));

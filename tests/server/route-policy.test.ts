@@ -104,6 +104,8 @@ const table: Row[] = [
     },
     expected: { ...signedIn(403), admin: 201 },
   },
+  // The table sends JSON; the upload wants the file itself (415), asked for by an administrator only.
+  { method: 'POST', path: '/documents/imports', expected: { ...signedIn(403), admin: 415 } },
   {
     method: 'POST',
     path: '/auth/signup',

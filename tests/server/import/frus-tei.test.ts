@@ -128,6 +128,7 @@ describe('importFrusTei: the telegram (v05 d4)', () => {
     expect(tokens(find(doc, 'signed'))).toEqual(['[Kampelman|strong,person:p_KMM_1]']);
     expect(telegram.citation).toMatchObject({ volume: 'Volume V', document: '4', firstPage: 7 });
     expect(telegram.pages).toEqual([8]);
+    expect(telegram.warnings).toEqual([]);
   });
 
   it('places the page break between words with one space before it, and links to other volumes', () => {
@@ -175,6 +176,7 @@ describe('importFrusTei: the memo with nine footnotes (v05 d7)', () => {
     ]);
     expect(memo.footnotes.map((footnote) => footnote.n)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(memo.footnotes[0]!.kind).toBe('source');
+    expect(memo.warnings).toEqual([]);
     const refs: string[] = [];
     doc.descendants((node) => {
       if (node.type.name === 'footnote_ref') refs.push(String(node.attrs.n));
