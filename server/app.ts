@@ -32,7 +32,7 @@ export function createApp({ db, logger, client, realtime, execute, isDev, live, 
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger }));
   app.use(securityHeaders(isDev));
-  app.use('/api', apiRouter(db, realtime, execute, live));
+  app.use('/api', apiRouter(db, realtime, execute, live, rooms));
   app.get('/groups/:groupId/documents/:documentId', warmReaderRoom(db, rooms, logger));
   app.use(...client.handlers);
   app.use(errorHandler);

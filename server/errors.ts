@@ -61,3 +61,14 @@ export const commandConflict = (message: string) => new HttpError(409, 'conflict
 
 export const databaseUnavailable = () =>
   new HttpError(503, 'unavailable', 'The server cannot reach its database just now; your change is kept and will be sent again');
+
+export const tagsLocked = (name: string) =>
+  new HttpError(403, 'tags_locked', `This seminar’s tags are fixed and “${name}” is not one of them: choose one of its tags, or ask a moderator to add it`);
+
+export const tagNameTaken = (name: string) =>
+  new HttpError(409, 'tag_name_taken', `The seminar already has a tag “${name}”: merge into it instead`);
+
+export const vocabularyFull = (limit: number) =>
+  new HttpError(422, 'vocabulary_full', `A seminar has at most ${limit} tags: merge or delete some first`);
+
+export const tagNotFound = () => new HttpError(404, 'tag_not_found', 'That tag is not in the seminar’s vocabulary');

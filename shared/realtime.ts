@@ -1,6 +1,7 @@
 /** socket.io rooms and events both sides agree on. Only the server emits entity events. */
 import type { CommandResult } from './annotations.ts';
 import type { ActivityItem, NotificationRecord } from './notifications.ts';
+import type { TagVocabulary } from './tag-vocabulary.ts';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const groupRoom = (groupId: string) => `group:${groupId}`;
@@ -24,6 +25,8 @@ export interface ServerToClientEvents {
   notification: (event: { notification: NotificationRecord; unread: number }) => void;
   /** This user joined a group (from another tab, say). */
   'group:joined': (event: { groupId: string }) => void;
+  /** The group's tag vocabulary as it now stands, after a moderator or the owner changed it. */
+  'group:tags': (vocabulary: TagVocabulary) => void;
 }
 
 export interface ClientToServerEvents {
