@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { CommandResult } from '../../shared/annotations.ts';
 import type { ActivityItem, NotificationRecord } from '../../shared/notifications.ts';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { onSessionChange } from './session.ts';
 
 type GroupEvent = { type: 'joined' | 'removed' | 'updated'; groupId: string };
@@ -20,6 +21,13 @@ const groupListeners = new Set<(event: GroupEvent) => void>();
 const connectionListeners = new Set<(isConnected: boolean) => void>();
 const activityListeners = new Set<(item: ActivityItem) => void>();
 const notificationListeners = new Set<(event: { notification: NotificationRecord; unread: number }) => void>();
+const vocabularyListeners = new Set<(vocabulary: TagVocabulary) => void>();
+
+/** A group's tag vocabulary, each time a moderator or the owner changes it. */
+export function onTagVocabulary(listener: (vocabulary: TagVocabulary) => void): () => void {
+  vocabularyListeners.add(listener);
+  return () => vocabularyListeners.delete(listener);
+}
 
 /** What is written in any of this user's groups, as it happens. */
 export function onActivity(listener: (item: ActivityItem) => void): () => void {
@@ -114,6 +122,9 @@ function open(): void {
   });
   next.on('notification', (event) => {
     for (const listener of notificationListeners) listener(event);
+  });
+  next.on('group:tags', (vocabulary) => {
+    for (const listener of vocabularyListeners) listener(vocabulary);
   });
   next.on('connect', announceConnection);
   next.on('disconnect', announceConnection);

@@ -29,7 +29,8 @@ describe('migration 0007: the vocabulary of the tags in use', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await signUpUser(server.url, 'Admin');
-    [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => signUpUser(server.url, name)));
+    ana = await signUpUser(server.url, 'Ana');
+    ben = await signUpUser(server.url, 'Ben');
     groupId = await startSeminar({ name: 'Before the vocabulary', owner: ana, documentId, members: [[ben, 'member']] });
     otherGroupId = await startSeminar({ name: 'Another', owner: ben, documentId });
   });

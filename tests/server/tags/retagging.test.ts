@@ -43,7 +43,9 @@ describe('retagging a seminar’s annotations', () => {
     const imported = await admin.client.post<{ id: string }>('/api/documents', { fileName: 'telegram-4.txt', source: telegramSource });
     if (imported.status !== 201) throw new Error('the telegram was not imported');
     telegramText = (await admin.client.get<{ text: string }>('/api/documents/telegram-4')).body.text;
-    [ana, mo, ben] = await Promise.all(['Ana', 'Mo', 'Ben'].map((name) => signUpUser(server.url, name)));
+    ana = await signUpUser(server.url, 'Ana');
+    mo = await signUpUser(server.url, 'Mo');
+    ben = await signUpUser(server.url, 'Ben');
     groupId = await startSeminar({ name: 'Retagging', owner: ana, documentId: memoId, members: [[mo, 'moderator'], [ben, 'member']] });
     await ana.client.post(`/api/groups/${groupId}/documents`, { documentId: 'telegram-4' });
     rooms = { memo: openRoom(server.url, ben, `group/${groupId}/${memoId}`), telegram: openRoom(server.url, ben, `group/${groupId}/telegram-4`) };

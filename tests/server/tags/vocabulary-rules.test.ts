@@ -31,7 +31,11 @@ describe('the tag vocabulary of a seminar', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await signUpUser(server.url, 'Admin');
-    [ana, mo, ben, olga, outsider] = await Promise.all(['Ana', 'Mo', 'Ben', 'Olga', 'Outsider'].map((name) => signUpUser(server.url, name)));
+    ana = await signUpUser(server.url, 'Ana');
+    mo = await signUpUser(server.url, 'Mo');
+    ben = await signUpUser(server.url, 'Ben');
+    olga = await signUpUser(server.url, 'Olga');
+    outsider = await signUpUser(server.url, 'Outsider');
     groupId = await startSeminar({ name: 'Tags', owner: ana, documentId, members: [[mo, 'moderator'], [ben, 'member'], [olga, 'observer']] });
   });
   afterAll(() => server?.close());
