@@ -1,7 +1,7 @@
 /**
  * Tags as removable chips with a text field that suggests tags as one types: the seminar's vocabulary
  * (with each tag's colour and description) and the tags already in the layer. Enter or a comma adds
- * the highlighted suggestion or the typed tag; Backspace in an empty field removes the last one.
+ * the suggestion chosen with the arrow keys, or else the typed tag; Backspace in an empty field removes the last one.
  *
  * A tag the vocabulary has is written as the vocabulary spells it. When the owner locked the
  * vocabulary, only its tags can be added: the field says so, and a tag typed outside it is not added
@@ -46,7 +46,7 @@ export function createTagInput(options: TagInputOptions): TagInput {
     'aria-controls': listId,
     'aria-expanded': 'false',
   });
-  const list = el('ul', { id: listId, class: 'mention-list tag-suggestions', role: 'listbox', 'aria-label': 'Tags', hidden: '' });
+  const list = el('ul', { id: listId, class: 'mention-list tag-suggestions', role: 'listbox', 'aria-label': 'Tag suggestions', hidden: '' });
   const note = el('p', { class: 'field-hint tag-note', 'aria-live': 'polite' });
   const chips = el('ul', { class: 'tags tag-chips', 'aria-label': 'Chosen tags' });
   const vocabulary = () => options.vocabulary?.() ?? null;
@@ -97,7 +97,9 @@ export function createTagInput(options: TagInputOptions): TagInput {
       ...open.filter((tag) => !tagKey(tag.name).startsWith(typed) && tagKey(tag.name).includes(typed)),
     ].slice(0, maxSuggestions);
     if (suggestions.length === 0 || (typed === '' && document.activeElement !== input)) return closeList();
-    active = typed === '' ? -1 : 0;
+    // Enter takes what is typed, a new tag perhaps, unless a suggestion is chosen with the arrows; when
+    // locked nothing new can be typed, so the first suggestion is taken.
+    active = typed !== '' && isLocked() ? 0 : -1;
     renderList();
   }
   function renderList(): void {
