@@ -25,7 +25,7 @@ export function createTagPanel(groupId: string, initialRole: Role): TagPanel {
   const message = messageLine();
   const lockLine = el('p', { class: 'tag-lock-line' });
   const lockBox = el('input', { type: 'checkbox', id: 'tag-lock' });
-  const lockControl = el('p', { class: 'tag-lock-control' }, lockBox, el('label', { for: 'tag-lock' }, ' Lock the vocabulary: members choose among these tags'));
+  const lockControl = el('p', { class: 'tag-lock-control' }, lockBox, el('label', { for: 'tag-lock' }, 'Lock the vocabulary: members choose among these tags'));
   const body = el('tbody');
   const manageHeader = el('th', { scope: 'col' }, 'Manage');
   const table = el(
@@ -120,6 +120,7 @@ export function createTagPanel(groupId: string, initialRole: Role): TagPanel {
     const intoId = uniqueId('merge-into');
     const into = select(others.map((other) => [other.id, other.name] as const), { id: intoId });
     const merge = el('button', { type: 'button', class: 'button-small' }, 'Merge');
+    into.setAttribute('aria-label', `Merge ${tag.name} into`);
     merge.addEventListener('click', () => {
       const target = others.find((other) => other.id === into.value);
       if (!target || !window.confirm(`Merge “${tag.name}” into “${target.name}”? Every annotation tagged “${tag.name}” will carry “${target.name}” instead.`)) return;
@@ -130,12 +131,13 @@ export function createTagPanel(groupId: string, initialRole: Role): TagPanel {
       if (!window.confirm(`Delete “${tag.name}”? It is taken off every annotation that carries it.`)) return;
       void act(deleteTag(groupId, tag.id), `“${tag.name}” is deleted.`);
     });
+    // Folded: the table stays a list of tags to read, and each opens to its controls.
     return el(
-      'div',
+      'details',
       { class: 'tag-manage' },
+      el('summary', {}, 'Edit'),
       form,
-      others.length > 0 ? el('span', { class: 'tag-merge' }, el('label', { for: intoId }, 'into '), into, merge) : null,
-      remove,
+      el('div', { class: 'tag-manage-actions' }, ...(others.length > 0 ? [el('label', { for: intoId }, 'Merge into'), into, merge] : []), remove),
     );
   }
 

@@ -132,4 +132,17 @@ describe.skipIf(!hasChromium)('tags in the browser', () => {
     await groupPage.getByText('The vocabulary is locked').waitFor();
     await groupPage.screenshot({ path: '/tmp/tags-group-page-member.png', fullPage: true });
   });
+
+  it('lets the owner rename a tag on the group page, and the open reader shows the new name at once', async () => {
+    const ownerPage = await pages.openAs(ada, `/groups/${groupId}`);
+    const row = ownerPage.locator('.tag-table tr[data-tag="leadership"]');
+    await row.getByText('Edit', { exact: true }).click();
+    await row.getByLabel('Name of leadership').fill('Soviet leadership');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await ownerPage.getByText('“leadership” is now “Soviet leadership” in every annotation.').waitFor();
+    await ownerPage.locator('.tag-table tr[data-tag="Soviet leadership"]').waitFor();
+    await ownerPage.screenshot({ path: '/tmp/tags-group-page-owner.png', fullPage: true });
+    await page.locator('.margin-cards .card', { hasText: 'Leadership only' }).locator('.tag', { hasText: 'Soviet leadership' }).waitFor();
+    expect(await page.locator('.margin-cards .card', { hasText: 'Both tags' }).locator('.tag').allTextContents()).toEqual(['Soviet leadership', 'Helsinki']);
+  });
 });
