@@ -7,6 +7,7 @@
 import type { Role } from '../../shared/accounts.ts';
 import type { TagRecord, TagUsage, TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { el } from '../dom.ts';
+import { tagSwatch } from '../margin/tag-swatch.ts';
 import { input, messageLine, onSubmit, select, uniqueId } from '../forms.ts';
 import type { ApiResult } from '../services/api.ts';
 import { onActivity } from '../services/socket.ts';
@@ -92,8 +93,7 @@ export function createTagPanel(groupId: string, initialRole: Role): TagPanel {
   }
 
   function renderRow(tag: TagRecord, used: TagUsage | undefined, vocabulary: TagVocabulary): HTMLElement {
-    const swatch = el('span', { class: 'tag-swatch', 'aria-hidden': 'true' });
-    if (tag.colour) swatch.style.background = tag.colour;
+    const swatch = tagSwatch(tag.colour);
     const row = el(
       'tr',
       { 'data-tag': tag.name },

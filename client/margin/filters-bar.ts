@@ -4,6 +4,7 @@
  */
 import type { MemberRecord } from '../../shared/accounts.ts';
 import { el } from '../dom.ts';
+import { tagSwatch } from './tag-swatch.ts';
 import type { Filters, TagMatch } from '../store/filters.ts';
 
 /** A tag the filter offers: the vocabulary's, with its colour, or one only the private notes carry. */
@@ -91,8 +92,7 @@ export function createFiltersBar(filters: Filters, onChange: () => void): Filter
         ...tags.map((tag) => {
           const box = el('input', { type: 'checkbox', value: tag.name });
           box.checked = filters.tags.includes(tag.name);
-          const swatch = el('span', { class: 'tag-swatch', 'aria-hidden': 'true' });
-          if (tag.colour) swatch.style.background = tag.colour;
+          const swatch = tagSwatch(tag.colour);
           return el('label', { class: 'tag-filter-option' }, box, swatch, tag.name);
         }),
       );

@@ -10,6 +10,7 @@
 import { annotationLimits } from '../../shared/annotation-vocabulary.ts';
 import { findTag, tagKey, type TagRecord, type TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { el } from '../dom.ts';
+import { tagSwatch } from './tag-swatch.ts';
 
 export interface TagInput {
   element: HTMLElement;
@@ -105,8 +106,7 @@ export function createTagInput(options: TagInputOptions): TagInput {
   function renderList(): void {
     list.replaceChildren(
       ...suggestions.map((tag, i) => {
-        const swatch = el('span', { class: 'tag-swatch', 'aria-hidden': 'true' });
-        if (tag.colour) swatch.style.background = tag.colour;
+        const swatch = tagSwatch(tag.colour);
         const option = el(
           'li',
           { id: `${listId}-${i}`, class: 'mention-option tag-option', role: 'option', 'aria-selected': String(i === active) },
