@@ -39,30 +39,34 @@ export function tagsRouter(db: Database, realtime: Realtime, rooms: RoomRegistry
   });
 
   router.patch('/groups/:id/tags', async (req, res) => {
+    const actor = requireUser(req);
     const id = groupId(req);
     const { isLocked } = parseBody(vocabularySettingsSchema, req.body);
-    res.json(await announce(id, await lockVocabulary(db, requireUser(req), id, isLocked)));
+    res.json(await announce(id, await lockVocabulary(db, actor, id, isLocked)));
   });
 
   router.post('/groups/:id/tags', async (req, res) => {
+    const actor = requireUser(req);
     const id = groupId(req);
     const input = parseBody(createTagSchema, req.body);
-    const { tag, vocabulary } = await createTag(db, requireUser(req), id, input);
+    const { tag, vocabulary } = await createTag(db, actor, id, input);
     await announce(id, vocabulary);
     res.status(201).json(presentTag(tag));
   });
 
   router.patch('/groups/:id/tags/:tagId', async (req, res) => {
+    const actor = requireUser(req);
     const id = groupId(req);
     const input = parseBody(updateTagSchema, req.body);
-    const outcome = await updateTag(db, requireUser(req), id, tagId(req), input);
+    const outcome = await updateTag(db, actor, id, tagId(req), input);
     res.json(await announce(id, outcome.vocabulary, outcome.changes));
   });
 
   router.post('/groups/:id/tags/:tagId/merge', async (req, res) => {
+    const actor = requireUser(req);
     const id = groupId(req);
     const { into } = parseBody(mergeTagSchema, req.body);
-    const outcome = await mergeTag(db, requireUser(req), id, tagId(req), into);
+    const outcome = await mergeTag(db, actor, id, tagId(req), into);
     res.json(await announce(id, outcome.vocabulary, outcome.changes));
   });
 
