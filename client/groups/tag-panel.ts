@@ -43,7 +43,8 @@ export function createTagPanel(groupId: string, initialRole: Role): TagPanel {
     lockLine,
     lockControl,
     message.element,
-    table,
+    // On a phone the table scrolls inside its box, not the page.
+    el('div', { class: 'tag-table-wrap' }, table),
     addForm,
   );
   const isManager = () => role === 'owner' || role === 'moderator';
