@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium)('tags in the browser', () => {
     const options = page.locator('.tag-suggestions [role="option"]');
     await options.first().waitFor();
     expect(await options.allTextContents()).toEqual(['HelsinkiThe Final Act of 1975']);
+    await page.screenshot({ path: '/tmp/tags-reader-suggestions.png' });
     await tags.press('ArrowDown');
     await tags.press('Enter');
     // A name typed in another case is written as the vocabulary spells it.
@@ -81,6 +82,7 @@ describe.skipIf(!hasChromium)('tags in the browser', () => {
     await expect.poll(shownCards).toEqual(['Both tags', 'Helsinki only', 'Leadership only', 'Typed with suggestions']);
     await page.locator('#filter-tag-match').selectOption('all');
     await expect.poll(shownCards).toEqual(['Both tags', 'Typed with suggestions']);
+    await page.screenshot({ path: '/tmp/tags-reader-filter.png' });
     await page.locator('.tag-filter-option', { hasText: 'leadership' }).locator('input').uncheck();
     await expect.poll(shownCards).toEqual(['Both tags', 'Helsinki only', 'Typed with suggestions']);
     await page.locator('.tag-filter-option', { hasText: 'Helsinki' }).locator('input').uncheck();
@@ -96,6 +98,7 @@ describe.skipIf(!hasChromium)('tags in the browser', () => {
     expect(await colourOf('November 1986')).toBe('#27ae60');
     const background = await highlightOf('November 1986').evaluate((node) => getComputedStyle(node).backgroundColor);
     expect(background).not.toBe('rgba(236, 196, 64, 0.3)');
+    await page.screenshot({ path: '/tmp/tags-reader-coloured.png' });
     // A moderator's new colour reaches the open page over the group's socket.
     const { body } = await ada.client.get<{ tags: { id: string; name: string }[] }>(`/api/groups/${groupId}/tags`);
     const helsinki = body.tags.find((tag) => tag.name === 'Helsinki')!;
