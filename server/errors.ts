@@ -76,3 +76,14 @@ export const preconditionRequired = () =>
 
 export const preconditionFailed = () =>
   new HttpError(412, 'precondition_failed', 'The annotation changed since you read it: read it again, then send your change');
+
+export const tagsLocked = (name: string) =>
+  new HttpError(403, 'tags_locked', `This seminar’s tags are fixed and “${name}” is not one of them: choose one of its tags, or ask a moderator to add it`);
+
+export const tagNameTaken = (name: string) =>
+  new HttpError(409, 'tag_name_taken', `The seminar already has a tag “${name}”: merge into it instead`);
+
+export const vocabularyFull = (limit: number) =>
+  new HttpError(422, 'vocabulary_full', `A seminar has at most ${limit} tags: merge or delete some first`);
+
+export const tagNotFound = () => new HttpError(404, 'tag_not_found', 'That tag is not in the seminar’s vocabulary');

@@ -55,14 +55,15 @@ export interface ReplyRecord {
 
 const id = z.uuid();
 const body = z.string().max(annotationLimits.body, `A text has at most ${annotationLimits.body} characters`);
-const tag = z
+/** One tag's name, in an annotation or a seminar's vocabulary. */
+export const tagName = z
   .string()
   .trim()
   .min(1)
   .max(annotationLimits.tag, `A tag has at most ${annotationLimits.tag} characters`)
   .regex(/^[^\s,#][^,#]*$/u, 'A tag has no commas or # signs');
 const tags = z
-  .array(tag)
+  .array(tagName)
   .max(annotationLimits.tags, `At most ${annotationLimits.tags} tags`)
   .transform((list) => [...new Set(list)]);
 

@@ -2,6 +2,7 @@
 import type { CommandResult } from './annotations.ts';
 import type { ActivityItem, NotificationRecord } from './notifications.ts';
 import type { ImportProgress } from './library-import.ts';
+import type { TagVocabulary } from './tag-vocabulary.ts';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const groupRoom = (groupId: string) => `group:${groupId}`;
@@ -27,6 +28,8 @@ export interface ServerToClientEvents {
   'group:joined': (event: { groupId: string }) => void;
   /** One more document of this administrator's upload is done (shared/library-import.ts). */
   'import.progress': (progress: ImportProgress) => void;
+  /** The group's tag vocabulary as it now stands, after a moderator or the owner changed it. */
+  'group:tags': (vocabulary: TagVocabulary) => void;
 }
 
 export interface ClientToServerEvents {

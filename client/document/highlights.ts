@@ -21,6 +21,8 @@ export interface HighlightRange {
   end: number;
   kind: string;
   isPending: boolean;
+  /** The colour of the annotation's first coloured tag, when highlights are coloured by tag. */
+  colour?: string | null;
 }
 
 export interface RemoteSelection {
@@ -168,7 +170,7 @@ export function recutHighlights(previous: HighlightCut | null, ranges: readonly 
 }
 
 function isSameRange(a: HighlightRange, b: HighlightRange): boolean {
-  return a === b || (a.start === b.start && a.end === b.end && a.kind === b.kind && a.isPending === b.isPending);
+  return a === b || (a.start === b.start && a.end === b.end && a.kind === b.kind && a.isPending === b.isPending && a.colour === b.colour);
 }
 
 function insertionIndex<T>(sorted: T[], item: T, compare: (a: T, b: T) => number): number {
@@ -242,8 +244,12 @@ function describePiece(piece: HighlightPiece, focusedId: string | null): Describ
   const classes = ['hl', `hl-depth-${Math.min(piece.covering.length, 3)}`, `hl-${top.kind}`];
   if (isFocused) classes.push('hl-focused');
   if (piece.covering.every((range) => range.isPending)) classes.push('hl-pending');
-  const attrs = { class: classes.join(' '), 'data-annotations': piece.covering.map((range) => range.id).join(' ') };
-  const fresh: DescribedPiece = { key: `h ${piece.start} ${piece.end} ${attrs.class} ${attrs['data-annotations']}`, wanted: { start: piece.start, end: piece.end, attrs }, isFocused };
+  // A piece takes the colour of its innermost annotation, as it takes that annotation's kind.
+  if (top.colour) classes.push('hl-tagged');
+  const attrs: Record<string, string> = { class: classes.join(' '), 'data-annotations': piece.covering.map((range) => range.id).join(' ') };
+  if (top.colour) attrs.style = `--tag-colour: ${top.colour}`;
+  const key = `h ${piece.start} ${piece.end} ${attrs.class} ${attrs['data-annotations']} ${attrs.style ?? ''}`;
+  const fresh: DescribedPiece = { key, wanted: { start: piece.start, end: piece.end, attrs }, isFocused };
   described.set(piece, fresh);
   return fresh;
 }

@@ -1,6 +1,6 @@
 /**
  * /groups/:id: a seminar's name and description, its members (live online marks), who is online
- * now, its documents, the owners' invite links, and "Leave seminar". The page holds one GroupRecord
+ * now, its documents, its tags (tag-panel.ts), the owners' invite links, and "Leave seminar". The page holds one GroupRecord
  * and the set of online user ids; the socket updates the second, and a presence naming someone the
  * page does not know (a member who just joined) or a 'group:updated' (a role changed, a document
  * was added) reloads the first.
@@ -19,6 +19,7 @@ import { createInviteManager } from './invite-manager.ts';
 import { createMemberList } from './member-list.ts';
 import { createOnlineList } from './online-list.ts';
 import { roleLabels } from './role-names.ts';
+import { createTagPanel } from './tag-panel.ts';
 
 export function renderGroupPage(container: HTMLElement, groupId: string): Cleanup {
   return requireSignIn(container, (user) => {
@@ -54,6 +55,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
   const documents = createGroupDocuments(update);
   const invites = group.role === 'owner' ? createInviteManager(group.id) : null;
   const activity = createActivityFeed(group.id);
+  const tagPanel = createTagPanel(group.id, group.role);
   const leave = el('button', { type: 'button', class: 'button-quiet' }, 'Leave seminar');
   leave.addEventListener('click', () => void leaveGroup());
   const page = el(
@@ -66,6 +68,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     el('div', { class: 'group-columns' }, members.element, onlineNow.element),
     documents.element,
     activity.element,
+    tagPanel.element,
     invites?.element,
     el('section', { class: 'group-section group-leave', 'aria-label': 'Leave' }, leave),
   );
@@ -81,6 +84,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     keepingFocus(page, () => members.render(group, online));
     onlineNow.render(group, online);
     documents.render(group);
+    tagPanel.setRole(group.role);
   }
 
   function update(next: GroupRecord): void {
@@ -148,7 +152,7 @@ function showGroup(container: HTMLElement, user: UserRecord, initial: GroupRecor
     // A role changed or a document was added, by this user or another: fetch the group again.
     else if (event.type === 'updated') void reload();
   });
-  return [stopPresence, stopMembership, activity.destroy];
+  return [stopPresence, stopMembership, activity.destroy, tagPanel.destroy];
 }
 
 function myGroupsLink(): HTMLElement {

@@ -32,6 +32,7 @@ import { renderAnnotatedPage } from './annotated-page.ts';
 import { citePassage, permalinkOf } from './cite.ts';
 import { createComposerOpener } from './composer-opener.ts';
 import { createFiltersBar } from './filters-bar.ts';
+import { createReaderTags } from './reader-tags.ts';
 import { createMargin } from './margin.ts';
 import { canWrite, type MarginContext } from './margin-context.ts';
 import { renderNotice, type Notice } from './margin-notice.ts';
@@ -85,6 +86,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const notices = el('div', { class: 'margin-notices', 'aria-live': 'polite' });
   const composerSlot = el('div', { class: 'composer-slot' });
   const filtersBar = createFiltersBar(filters, () => refresh());
+  const readerTags = createReaderTags(group?.id ?? null, () => refresh());
   const context: MarginContext = {
     me,
     // One's own private notes: written as a member would, moderated by no one.
@@ -97,6 +99,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     setReplying: (id) => presence.set('replying', id),
     replyingTo: (id) => presence.replyingTo(id),
     knownTags: () => layer.tags,
+    vocabulary: () => readerTags.vocabulary(),
     revealHidden: async (id) => {
       const result = await request<{ annotation: AnnotationRecord }>('GET', `/api/annotations/${encodeURIComponent(id)}`);
       return result.type === 'ok' ? result.value.annotation.body : null;
@@ -237,14 +240,14 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     showLayer(view, textMap, {
       highlights: shown.flatMap((item) =>
         item.anchor.type === 'anchored' && !item.record.isDeleted
-          ? [{ id: item.record.id, start: item.anchor.start, end: item.anchor.end, kind: item.record.kind, isPending: item.isPending }]
+          ? [{ id: item.record.id, start: item.anchor.start, end: item.anchor.end, kind: item.record.kind, isPending: item.isPending, colour: filters.isColouredByTag ? readerTags.colourOf(item.record) : null }]
           : [],
       ),
       focusedId,
       remote: presence.remoteSelections(),
     });
     margin.render({ layer, shown, focusedId, isLoading: !presenceRoom.isSynced() && layer.annotations.length === 0, isOffline: !navigator.onLine, isFiltered: isFiltering(filters) });
-    filtersBar.update(layer.tags, members);
+    filtersBar.update(readerTags.filterTags(layer), members);
     seminar?.update();
     if (reportLink && group) reportLink.setAttribute('href', reportPath(group.id, record.id, filters));
     if (notice !== shownNotice) {
@@ -319,6 +322,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     draftKey: `new:${scope}`,
     canWrite: () => canWrite(context),
     knownTags: () => layer.tags,
+    vocabulary: () => readerTags.vocabulary(),
     submit,
     onClose: () => annotateButton.focus(),
     onCreated: (annotationId) => {
@@ -401,6 +405,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     stopReflowWatch();
     stopConnection();
     stopMembership();
+    readerTags.stop();
     replay?.destroy();
     seminar?.destroy();
     stopKeyboardSelection();

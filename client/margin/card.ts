@@ -169,7 +169,7 @@ function editForm(item: AnnotationItem, context: MarginContext, state: CardState
   const kindId = `edit-kind-${record.id}`;
   const kind = el('select', { id: kindId }, ...annotationKinds.map((value) => el('option', { value }, kindLabels[value] ?? value)));
   kind.value = record.kind;
-  const tags = createTagInput({ id: `edit-tags-${record.id}`, known: context.knownTags(), initial: record.tags });
+  const tags = createTagInput({ id: `edit-tags-${record.id}`, known: context.knownTags(), initial: record.tags, vocabulary: () => (record.groupId ? context.vocabulary() : null) });
   const extra = el(
     'div',
     { class: 'edit-fields' },

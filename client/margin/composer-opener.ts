@@ -4,6 +4,7 @@
  */
 import type { Command } from '../../shared/annotations.ts';
 import type { TextMap } from '../../shared/canonical-text.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { describeRange } from '../../shared/describe-range.ts';
 import type { EditorView } from 'prosemirror-view';
 import { describeSelection } from '../anchoring/describe-selection.ts';
@@ -19,6 +20,8 @@ export interface ComposerSetup {
   draftKey: string;
   canWrite(): boolean;
   knownTags(): string[];
+  /** The seminar's vocabulary: suggested, and the only tags allowed when it is locked. */
+  vocabulary(): TagVocabulary | null;
   submit(command: Command): Promise<CommandOutcome>;
   /** After the composer closes, where the keyboard goes. */
   onClose(): void;
@@ -40,6 +43,7 @@ export function createComposerOpener(setup: ComposerSetup): () => void {
       createComposer({
         selectors,
         knownTags: setup.knownTags(),
+        vocabulary: setup.vocabulary,
         draftKey: setup.draftKey,
         canShare: groupId !== null,
         groupId,

@@ -7,6 +7,7 @@
 import { messageLine } from '../forms.ts';
 import { annotationKinds, annotationLimits, type AnnotationKind } from '../../shared/annotation-vocabulary.ts';
 import type { Selectors } from '../../shared/selectors.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';
 import { el } from '../dom.ts';
 import { clearDraft, loadDraft, saveDraft } from '../store/drafts.ts';
@@ -25,6 +26,8 @@ export interface ComposerInput {
 export interface ComposerOptions {
   selectors: Selectors;
   knownTags: string[];
+  /** The seminar's vocabulary, for notes shared with the seminar. */
+  vocabulary?: () => TagVocabulary | null;
   draftKey: string;
   /** False on the plain reader: there is no seminar to share with, only one's private notes. */
   canShare: boolean;
@@ -41,8 +44,10 @@ export function createComposer(options: ComposerOptions): HTMLElement {
   const body = el('textarea', { id: 'composer-body', rows: '5', maxlength: String(annotationLimits.body), 'aria-describedby': 'composer-body-hint' });
   body.value = draft?.body ?? '';
   const groupId = options.groupId ?? null;
-  const tags = createTagInput({ id: 'composer-tags', known: options.knownTags, initial: draft?.tags ?? [] });
   const visibility = el('select', { id: 'composer-visibility' }, options.canShare ? el('option', { value: 'group' }, 'The seminar') : null, el('option', { value: 'private' }, 'Only me'));
+  // Private notes have no vocabulary: the seminar's applies only to what the seminar will read.
+  const vocabulary = () => (visibility.value === 'group' ? (options.vocabulary?.() ?? null) : null);
+  const tags = createTagInput({ id: 'composer-tags', known: options.knownTags, initial: draft?.tags ?? [], vocabulary });
   visibility.value = options.canShare ? (draft?.visibility ?? 'group') : 'private';
   // Only the seminar would see (and be notified of) a mention; private notes get no suggestions.
   const mentions = groupId === null ? null : attachMentionInput(body, { groupId: () => (visibility.value === 'group' ? groupId : null) });

@@ -1,32 +1,60 @@
-/** The margin's filter controls: tag, member, open/resolved, mine. */
+/**
+ * The margin's filter controls: tags (several, any or all of them), member, open/resolved, mine,
+ * and whether highlights take their tags' colours.
+ */
 import type { MemberRecord } from '../../shared/accounts.ts';
 import { el } from '../dom.ts';
-import type { Filters } from '../store/filters.ts';
+import { tagSwatch } from './tag-swatch.ts';
+import type { Filters, TagMatch } from '../store/filters.ts';
+
+/** A tag the filter offers: the vocabulary's, with its colour, or one only the private notes carry. */
+export interface FilterTag {
+  name: string;
+  colour: string | null;
+}
 
 export interface FiltersBar {
   element: HTMLElement;
-  update(tags: string[], members: MemberRecord[]): void;
+  update(tags: FilterTag[], members: MemberRecord[]): void;
 }
 
 export function createFiltersBar(filters: Filters, onChange: () => void): FiltersBar {
-  const tag = el('select', { id: 'filter-tag' });
+  const tagSummary = el('summary', { id: 'filter-tags-summary' });
+  const tagList = el('div', { class: 'tag-filter-list', role: 'group', 'aria-label': 'Tags to show' });
+  const tagPicker = el('details', { class: 'tag-filter', id: 'filter-tags' }, tagSummary, tagList);
+  const match = el('select', { id: 'filter-tag-match', 'aria-label': 'Annotations with' }, el('option', { value: 'any' }, 'any of these tags'), el('option', { value: 'all' }, 'all of these tags'));
   const member = el('select', { id: 'filter-member' });
   const status = el('select', { id: 'filter-status' }, el('option', { value: 'all' }, 'Open and resolved'), el('option', { value: 'open' }, 'Open'), el('option', { value: 'resolved' }, 'Resolved'));
   const mine = el('input', { id: 'filter-mine', type: 'checkbox' });
+  const colour = el('input', { id: 'filter-colour-tags', type: 'checkbox' });
   const element = el(
     'fieldset',
     { class: 'filters' },
     el('legend', { class: 'visually-hidden' }, 'Filter the margin'),
-    el('label', { for: 'filter-tag' }, 'Tag'),
-    tag,
+    el('span', { class: 'filter-label' }, 'Tags'),
+    tagPicker,
+    match,
     el('label', { for: 'filter-member' }, 'Member'),
     member,
     el('label', { for: 'filter-status' }, 'Status'),
     status,
     el('span', { class: 'filter-mine' }, mine, el('label', { for: 'filter-mine' }, 'Mine')),
+    el('span', { class: 'filter-mine' }, colour, el('label', { for: 'filter-colour-tags' }, 'Colour by tag')),
   );
-  tag.addEventListener('change', () => {
-    filters.tag = tag.value || null;
+
+  function showChosen(): void {
+    const count = filters.tags.length;
+    tagSummary.textContent = count === 0 ? 'All tags' : count === 1 ? filters.tags[0]! : `${count} tags`;
+    match.hidden = count < 2;
+  }
+  tagList.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    filters.tags = box.checked ? [...filters.tags, box.value] : filters.tags.filter((tag) => tag !== box.value);
+    showChosen();
+    onChange();
+  });
+  match.addEventListener('change', () => {
+    filters.tagMatch = match.value as TagMatch;
     onChange();
   });
   member.addEventListener('change', () => {
@@ -41,6 +69,10 @@ export function createFiltersBar(filters: Filters, onChange: () => void): Filter
     filters.isMineOnly = mine.checked;
     onChange();
   });
+  colour.addEventListener('change', () => {
+    filters.isColouredByTag = colour.checked;
+    onChange();
+  });
   let key = '';
   return {
     element,
@@ -48,8 +80,24 @@ export function createFiltersBar(filters: Filters, onChange: () => void): Filter
       const next = JSON.stringify([tags, members.map((m) => [m.userId, m.name])]);
       if (next === key) return;
       key = next;
-      tag.replaceChildren(el('option', { value: '' }, 'All tags'), ...tags.map((value) => el('option', { value }, value)));
-      tag.value = filters.tag ?? '';
+      // A chosen tag that was renamed or merged away no longer filters anything.
+      const names = new Set(tags.map((tag) => tag.name));
+      const kept = filters.tags.filter((tag) => names.has(tag));
+      if (kept.length !== filters.tags.length) {
+        filters.tags = kept;
+        queueMicrotask(onChange);
+      }
+      tagList.replaceChildren(
+        ...(tags.length === 0 ? [el('p', { class: 'muted' }, 'No tags yet')] : []),
+        ...tags.map((tag) => {
+          const box = el('input', { type: 'checkbox', value: tag.name });
+          box.checked = filters.tags.includes(tag.name);
+          const swatch = tagSwatch(tag.colour);
+          return el('label', { class: 'tag-filter-option' }, box, swatch, tag.name);
+        }),
+      );
+      showChosen();
+      match.value = filters.tagMatch;
       member.replaceChildren(el('option', { value: '' }, 'Everyone'), ...members.map((m) => el('option', { value: m.userId }, m.name)));
       member.value = filters.authorId ?? '';
     },

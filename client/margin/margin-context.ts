@@ -1,6 +1,7 @@
 /** What the margin's parts need from the page: who is reading, what they may do, and how to act. */
 import type { Command } from '../../shared/annotations.ts';
 import type { Role } from '../../shared/accounts.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import type { CommandOutcome } from '../services/command-queue.ts';
 import type { AnnotationItem, Author } from '../store/annotations.ts';
 
@@ -18,6 +19,8 @@ export interface MarginContext {
   replyingTo(annotationId: string): string[];
   /** The group's tags, for suggestions. */
   knownTags(): string[];
+  /** The seminar's tag vocabulary, once loaded; null on the plain reader. */
+  vocabulary(): TagVocabulary | null;
   /** The body of a hidden annotation, for its author and moderators. */
   revealHidden(annotationId: string): Promise<string | null>;
   /** Opens the annotation's revisions (client/history/history-panel.ts). */

@@ -2,7 +2,7 @@
  * /groups/:groupId/documents/:documentId/report: the seminar report, a printable page of the
  * document's discussion in the group (shared/report.ts builds it from the live layer), with the
  * source's citation on top and a Markdown download. The margin's filters come as query parameters
- * (?tag=&author=&status=&mine=1), the same as the margin's filters bar.
+ * (?tag=…&tag=…&match=all&author=&status=&mine=1), the same as the margin's filters bar.
  */
 import type { AnnotationRecord } from '../../shared/annotations.ts';
 import { bodyText, buildReport, reportToMarkdown, type Report, type ReportEntry } from '../../shared/report.ts';
@@ -15,6 +15,7 @@ import type { Cleanup } from '../router.ts';
 import { getDocument } from '../services/api.ts';
 import { getGroup } from '../services/groups-api.ts';
 import { getLayer } from '../services/history-api.ts';
+import { matchesTags } from '../store/filters.ts';
 
 export function renderReportPage(container: HTMLElement, groupId: string, documentId: string): Cleanup {
   return requireSignIn(container, (user) => {
@@ -53,13 +54,14 @@ export function renderReportPage(container: HTMLElement, groupId: string, docume
 
 /** The margin's filters, from the query string. */
 function includeFromQuery(query: URLSearchParams, myId: string): (annotation: AnnotationRecord) => boolean {
-  const tag = query.get('tag');
+  const tags = query.getAll('tag');
+  const tagMatch = query.get('match') === 'all' ? 'all' : 'any';
   const author = query.get('author');
   const status = query.get('status');
   const isMineOnly = query.get('mine') === '1';
   return (annotation) =>
     !annotation.isDeleted &&
-    (tag === null || annotation.tags.includes(tag)) &&
+    matchesTags(annotation.tags, tags, tagMatch) &&
     (author === null || annotation.authorId === author) &&
     (status === null || annotation.status === status) &&
     (!isMineOnly || annotation.authorId === myId);

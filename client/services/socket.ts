@@ -8,6 +8,7 @@ import type { CommandResult } from '../../shared/annotations.ts';
 import type { ActivityItem, NotificationRecord } from '../../shared/notifications.ts';
 import type { ClientToServerEvents, GroupPresence, ServerToClientEvents } from '../../shared/realtime.ts';
 import type { ImportProgress } from '../../shared/library-import.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { onSessionChange } from './session.ts';
 
 type GroupEvent = { type: 'joined' | 'removed' | 'updated'; groupId: string };
@@ -27,6 +28,14 @@ const importListeners = new Set<(progress: ImportProgress) => void>();
 export function onImportProgress(listener: (progress: ImportProgress) => void): () => void {
   importListeners.add(listener);
   return () => importListeners.delete(listener);
+}
+
+const vocabularyListeners = new Set<(vocabulary: TagVocabulary) => void>();
+
+/** A group's tag vocabulary, each time a moderator or the owner changes it. */
+export function onTagVocabulary(listener: (vocabulary: TagVocabulary) => void): () => void {
+  vocabularyListeners.add(listener);
+  return () => vocabularyListeners.delete(listener);
 }
 
 /** What is written in any of this user's groups, as it happens. */
@@ -141,6 +150,9 @@ function open(): void {
   });
   next.on('import.progress', (progress) => {
     for (const listener of importListeners) listener(progress);
+  });
+  next.on('group:tags', (vocabulary) => {
+    for (const listener of vocabularyListeners) listener(vocabulary);
   });
   next.on('connect', announceConnection);
   next.on('disconnect', announceConnection);

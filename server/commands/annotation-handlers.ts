@@ -26,6 +26,8 @@ import {
 } from '../repos/annotations.ts';
 import { findReply, hasLiveReplies, insertReply, updateReply, type ReplyRow } from '../repos/replies.ts';
 import type { Handler, HandlerOutcome, RoomChange } from './annotation-commands.ts';
+import { findVocabularies, type NewTag, type VocabularyRows } from '../repos/group-tags.ts';
+import { resolveTags, tagsInVocabulary } from './vocabulary-tags.ts';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -127,11 +129,17 @@ export async function createAnnotations(db: Queryable, submissions: readonly Cre
     db,
     submissions.map(({ actor, command }) => ({ documentId: command.documentId, groupId: groupIdOf(command), userId: actor.id })),
   );
+  const taggedGroupIds = submissions.flatMap(({ command }) => (groupIdOf(command) && command.tags.length > 0 ? [groupIdOf(command)!] : []));
+  const vocabularies = taggedGroupIds.length > 0 ? await findVocabularies(db, taggedGroupIds) : new Map<string, VocabularyRows>();
+  const newTags: NewTag[] = [];
   const now = new Date();
   const outcomes = submissions.map(({ actor, command }, i): (HandlerOutcome & { row: AnnotationRow }) | HttpError => {
     try {
       const groupId = groupIdOf(command);
       const known = checkCreate(actor, command, groupId, facts[i]!);
+      const vocabulary = groupId ? vocabularies.get(groupId) : undefined;
+      const resolved = vocabulary ? resolveTags(actor, { id: groupId!, role: known.role, vocabulary }, command.tags) : { tags: command.tags, added: [] };
+      newTags.push(...resolved.added);
       const row: AnnotationRow = {
         id: command.annotationId,
         documentId: command.documentId,
@@ -143,7 +151,7 @@ export async function createAnnotations(db: Queryable, submissions: readonly Cre
         kind: command.kind,
         selectors: command.selectors,
         body: command.body,
-        tags: command.tags,
+        tags: resolved.tags,
         status: 'open',
         isHidden: false,
         deletedAt: null,
@@ -163,6 +171,7 @@ export async function createAnnotations(db: Queryable, submissions: readonly Cre
     outcomes.flatMap((outcome, i) =>
       outcome instanceof HttpError ? [] : [{ row: outcome.row, commandId: submissions[i]!.command.commandId, result: outcome.result, via: submissions[i]!.command.via ?? null }],
     ),
+    newTags,
   );
   return outcomes.map((outcome) => (outcome instanceof HttpError ? outcome : { result: outcome.result, changes: outcome.changes }));
 }
@@ -185,8 +194,11 @@ const edit: Handler<CommandOf<'annotation.edit'>> = async (tx, actor, command) =
   return changeAnnotation(tx, actor, annotation, 'edited', command.kind ? { body: command.body, kind } : { body: command.body });
 };
 
-const tag: Handler<CommandOf<'annotation.tag'>> = async (tx, actor, command) =>
-  changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.write'), 'tagged', { tags: command.tags });
+const tag: Handler<CommandOf<'annotation.tag'>> = async (tx, actor, command) => {
+  const annotation = await loadAnnotation(tx, actor, command.annotationId, 'annotation.write');
+  const tags = annotation.groupId ? await tagsInVocabulary(tx, actor, annotation.groupId, command.tags) : command.tags;
+  return changeAnnotation(tx, actor, annotation, 'tagged', { tags });
+};
 
 const resolve: Handler<CommandOf<'annotation.resolve'>> = async (tx, actor, command) =>
   changeAnnotation(tx, actor, await loadAnnotation(tx, actor, command.annotationId, 'annotation.resolve'), 'resolved', { status: 'resolved' });

@@ -25,7 +25,9 @@ export type Resource =
    * An annotation or reply, or (for creating) the place it would go. `role`: the actor's role in the
    * annotation's group, null for private notes or outsiders; `ownerId`: whose private notes these are.
    */
-  | { type: 'annotation'; role: Role | null; ownerId: string | null; authorId: string | null };
+  | { type: 'annotation'; role: Role | null; ownerId: string | null; authorId: string | null }
+  /** A group's tag vocabulary (docs/tags.md); `isLocked`: the owner allows no new tags from annotating. */
+  | { type: 'tagVocabulary'; role: Role | null; isLocked: boolean };
 
 export type Action =
   | 'document.read'
@@ -41,7 +43,11 @@ export type Action =
   | 'group.write'
   | 'membership.changeRole'
   | 'membership.remove'
-  | AnnotationAction;
+  | AnnotationAction
+  | TagAction;
+
+/** Reading the vocabulary, adding to it by tagging, editing it (rename, merge, colour), locking it. */
+export type TagAction = 'tags.read' | 'tags.add' | 'tags.manage' | 'tags.lock';
 
 /** Reading and writing annotations and replies: what their commands are checked against. */
 export type AnnotationAction =
@@ -73,6 +79,8 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
       return decideOnMember(actor.id, action, resource);
     case 'annotation':
       return decideOnAnnotation(actor.id, action, resource);
+    case 'tagVocabulary':
+      return decideOnVocabulary(action, resource);
   }
 }
 
@@ -138,6 +146,28 @@ function decideOnAnnotation(actorId: string, action: Action, resource: Extract<R
       return (isAuthor && atLeast(role, 'member')) || atLeast(role, 'moderator') ? 'allow' : 'forbidden';
     case 'annotation.moderate':
       return atLeast(role, 'moderator') ? 'allow' : 'forbidden';
+    default:
+      return 'forbidden';
+  }
+}
+
+/**
+ * Everyone in the group reads the vocabulary; members add to it by tagging unless the owner locked it
+ * (then it grows only by hand, and a new tag is refused even to moderators: the lock is the owner's
+ * say on what the seminar tags with); moderators edit it; the owner locks it.
+ */
+function decideOnVocabulary(action: Action, resource: Extract<Resource, { type: 'tagVocabulary' }>): Decision {
+  const { role } = resource;
+  if (role === null) return 'hidden';
+  switch (action) {
+    case 'tags.read':
+      return 'allow';
+    case 'tags.add':
+      return atLeast(role, 'member') && !resource.isLocked ? 'allow' : 'forbidden';
+    case 'tags.manage':
+      return atLeast(role, 'moderator') ? 'allow' : 'forbidden';
+    case 'tags.lock':
+      return role === 'owner' ? 'allow' : 'forbidden';
     default:
       return 'forbidden';
   }

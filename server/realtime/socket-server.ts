@@ -11,6 +11,7 @@ import { Server } from 'socket.io';
 import { groupRoom, userRoom, type ClientToServerEvents, type GroupPresence, type ServerToClientEvents } from '../../shared/realtime.ts';
 import type { ActivityItem } from '../../shared/notifications.ts';
 import type { ImportProgress } from '../../shared/library-import.ts';
+import type { TagVocabulary } from '../../shared/tag-vocabulary.ts';
 import { createCoalescer } from './coalescer.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -48,6 +49,8 @@ export interface Realtime {
   memberLeft(groupId: string, userId: string): Promise<void>;
   /** Roles or documents of the group changed: its pages should fetch it again. */
   groupChanged(groupId: string): void;
+  /** The group's tag vocabulary changed: its members' composers and margins take the new one. */
+  tagsChanged(vocabulary: TagVocabulary): void;
   /** Announces the notifications and activity of a batch of committed commands. */
   publish(batch: Notices[]): void;
   isOnline(userId: string): boolean;
@@ -154,6 +157,9 @@ export function createRealtime(db: Database, logger: Logger, deps: RealtimeDeps)
     },
     groupChanged(groupId) {
       io.to(groupRoom(groupId)).emit('group:updated', { groupId });
+    },
+    tagsChanged(vocabulary) {
+      io.to(groupRoom(vocabulary.groupId)).emit('group:tags', vocabulary);
     },
     isOnline: (userId) => presence.isOnline(userId),
     importProgress(userId, progress) {

@@ -31,6 +31,31 @@ export async function insertEvent(db: Queryable, event: NewEvent): Promise<void>
   );
 }
 
+/** Several events (one per annotation, say) in one round trip. */
+export async function insertEvents(db: Queryable, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    `INSERT INTO annotation_events (annotation_id, document_id, group_id, reply_id, actor_id, action, before, after)
+     SELECT e.annotation_id, e.document_id, e.group_id, e.reply_id, e.actor_id, e.action, e.before, e.after
+       FROM jsonb_to_recordset($1::jsonb) AS e(annotation_id uuid, document_id text, group_id uuid, reply_id uuid,
+                                               actor_id uuid, action text, before jsonb, after jsonb)`,
+    [
+      JSON.stringify(
+        events.map((event) => ({
+          annotation_id: event.annotationId,
+          document_id: event.documentId,
+          group_id: event.groupId,
+          reply_id: event.replyId ?? null,
+          actor_id: event.actorId,
+          action: event.action,
+          before: event.before,
+          after: event.after,
+        })),
+      ),
+    ],
+  );
+}
+
 export interface EventRow {
   annotationId: string;
   replyId: string | null;

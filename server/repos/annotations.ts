@@ -3,6 +3,7 @@ import type { AnnotationKind, AnnotationStatus, CommandResult, Visibility } from
 import type { Role } from '../../shared/accounts.ts';
 import type { Selectors } from '../../shared/selectors.ts';
 import type { Queryable } from '../db/database.ts';
+import type { NewTag } from './group-tags.ts';
 
 export interface AnnotationRow {
   id: string;
@@ -81,10 +82,16 @@ export interface CreatedAnnotation {
  * act; `after` holds what was written) and their commands' answers, so that a retry answers the
  * same. However many creates a batch brings, this is one round trip and needs no transaction.
  */
-export async function insertCreatedAnnotations(db: Queryable, creates: readonly CreatedAnnotation[]): Promise<void> {
+export async function insertCreatedAnnotations(db: Queryable, creates: readonly CreatedAnnotation[], newTags: readonly NewTag[] = []): Promise<void> {
   if (creates.length === 0) return;
+  // The tags these creates bring that their seminars' vocabularies lack join them in the same statement.
   await db.query(
-    `WITH n AS (
+    `WITH v AS (
+       INSERT INTO group_tags (group_id, name, colour, created_by)
+       SELECT v.group_id, v.name, marginalia_tag_colour(v.name), v.created_by
+         FROM jsonb_to_recordset($2::jsonb) AS v(group_id uuid, name text, created_by uuid)
+       ON CONFLICT (group_id, lower(name)) DO NOTHING),
+     n AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS n(id uuid, document_id text, document_version integer, group_id uuid, visibility text,
                                                        author_id uuid, kind text, selectors jsonb, body text, tags jsonb, created_at timestamptz,
                                                        command_id uuid, result jsonb, w3c_via text)),
@@ -118,6 +125,7 @@ export async function insertCreatedAnnotations(db: Queryable, creates: readonly 
           w3c_via: via ?? null,
         })),
       ),
+      JSON.stringify(newTags.map((tag) => ({ group_id: tag.groupId, name: tag.name, created_by: tag.createdBy }))),
     ],
   );
 }
@@ -218,4 +226,32 @@ export async function findCreateFactsOf(db: Queryable, questions: readonly Creat
     answers[row.i] = { text: texts.get(questions[row.i]!.documentId)!, version: row.version, role: row.role, isDocumentInGroup: row.in_group, userName: row.user_name };
   }
   return answers;
+}
+
+/** The live annotations of a group (all its documents) that carry a tag, in any case; locked for a retag. */
+export async function findAnnotationsTagged(db: Queryable, groupId: string, tag: string): Promise<AnnotationRow[]> {
+  const { rows } = await db.query<AnnotationColumns>(
+    `SELECT ${columns} FROM annotations a JOIN users u ON u.id = a.author_id
+      WHERE a.group_id = $1 AND a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM unnest(a.tags) AS t(name) WHERE lower(t.name) = lower($2))
+      ORDER BY a.created_at, a.id
+      FOR UPDATE OF a`,
+    [groupId, tag],
+  );
+  return rows.map(toRow);
+}
+
+/** Sets the tags of several annotations in one round trip; answers the rows as they now stand. */
+export async function updateTagsOf(db: Queryable, changes: readonly { id: string; tags: string[] }[]): Promise<AnnotationRow[]> {
+  if (changes.length === 0) return [];
+  const { rows } = await db.query<AnnotationColumns>(
+    `WITH n AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS n(id uuid, tags jsonb)),
+     a AS (
+       UPDATE annotations a
+          SET tags = ARRAY(SELECT t.tag FROM jsonb_array_elements_text(n.tags) WITH ORDINALITY AS t(tag, i) ORDER BY t.i), updated_at = now()
+         FROM n WHERE a.id = n.id
+       RETURNING a.*)
+     SELECT ${columns} FROM a JOIN users u ON u.id = a.author_id ORDER BY a.created_at, a.id`,
+    [JSON.stringify(changes.map((change) => ({ id: change.id, tags: change.tags })))],
+  );
+  return rows.map(toRow);
 }

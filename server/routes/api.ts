@@ -20,6 +20,7 @@ import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
+import { tagsRouter } from './tags.ts';
 
 export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteCommand, live: LiveSessions, rooms: RoomRegistry): Router {
   const router = Router();
@@ -38,6 +39,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(layerFilesRouter(db, execute));
   router.use(historyRouter(db));
   router.use(notificationsRouter(db));
+  router.use(tagsRouter(db, realtime, rooms));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

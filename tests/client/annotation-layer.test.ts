@@ -102,8 +102,12 @@ describe('the annotation layer', () => {
     const layer = buildLayer(sources({ annotations: [tagged, annotation('offensive', { tags: ['helsinki'], status: 'resolved' })] }), new Map());
     expect(layer.tags).toEqual(['glasnost', 'helsinki']);
     const [first, second] = layer.annotations as [NonNullable<(typeof layer.annotations)[0]>, NonNullable<(typeof layer.annotations)[0]>];
-    expect(matchesFilters(first, { ...noFilters, tag: 'glasnost' }, me.id)).toBe(true);
-    expect(matchesFilters(second, { ...noFilters, tag: 'glasnost' }, me.id)).toBe(false);
+    expect(matchesFilters(first, { ...noFilters, tags: ['glasnost'] }, me.id)).toBe(true);
+    expect(matchesFilters(second, { ...noFilters, tags: ['glasnost'] }, me.id)).toBe(false);
+    // Several tags: any of them by default, or all of them; without regard to case, as the vocabulary.
+    expect(matchesFilters(second, { ...noFilters, tags: ['Glasnost', 'Helsinki'] }, me.id)).toBe(true);
+    expect(matchesFilters(second, { ...noFilters, tags: ['glasnost', 'helsinki'], tagMatch: 'all' }, me.id)).toBe(false);
+    expect(matchesFilters(first, { ...noFilters, tags: ['glasnost', 'HELSINKI'], tagMatch: 'all' }, me.id)).toBe(true);
     expect(matchesFilters(second, { ...noFilters, status: 'open' }, me.id)).toBe(false);
     expect(matchesFilters(first, { ...noFilters, isMineOnly: true }, me.id)).toBe(false);
     expect(matchesFilters(first, { ...noFilters, authorId: 'someone-else' }, me.id)).toBe(true);

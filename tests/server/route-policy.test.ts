@@ -59,6 +59,14 @@ async function freshInvite(world: World): Promise<InviteRecord> {
 let emailCounter = 0;
 let versionCounter = 0;
 
+let tagCounter = 0;
+/** A tag of the seminar's vocabulary made for one request, by its owner. */
+async function freshTag(world: World): Promise<string> {
+  tagCounter += 1;
+  const response = await world.users.owner.client.post<{ id: string }>(`/api/groups/${world.groupId}/tags`, { name: `table tag ${tagCounter}` });
+  return response.body.id;
+}
+
 const memoId = 'frus1981-88v41-d97';
 const memoText = importedMemo().text;
 
@@ -270,6 +278,28 @@ const table: Row[] = [
     prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/events` }),
     expected: inGroup(200, 200, 200, 200),
   },
+  { method: 'GET', path: '/groups/:id/tags', expected: inGroup(200, 200, 200, 200) },
+  { method: 'GET', path: '/groups/:id/tags/usage', expected: inGroup(200, 200, 200, 200) },
+  { method: 'PATCH', path: '/groups/:id/tags', prepare: async () => ({ body: { isLocked: false } }), expected: inGroup(403, 403, 403, 200) },
+  { method: 'POST', path: '/groups/:id/tags', prepare: async () => ({ body: { name: `new tag ${++tagCounter}` } }), expected: inGroup(403, 403, 201, 201) },
+  {
+    method: 'PATCH',
+    path: '/groups/:id/tags/:tagId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/tags/${await freshTag(world)}`, body: { description: 'For the table' } }),
+    expected: inGroup(403, 403, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/groups/:id/tags/:tagId/merge',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/tags/${await freshTag(world)}/merge`, body: { into: await freshTag(world) } }),
+    expected: inGroup(403, 403, 200, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/:id/tags/:tagId',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/tags/${await freshTag(world)}` }),
+    expected: inGroup(403, 403, 200, 200),
+  },
   { method: 'GET', path: '/notifications', expected: signedIn(200) },
   { method: 'POST', path: '/notifications/read-all', expected: signedIn(204) },
   // Nobody has notification 1 here: 404 for everyone signed in, never someone else's.
@@ -343,9 +373,10 @@ describe('the authorization table of the API', () => {
 
   it('has a row for every route of the API, and a route for every row', async () => {
     const db = world.server.db;
-    const execute = commandExecutor(db, createRoomRegistry(db, createLogger('silent')), { publish: () => undefined });
+    const rooms = createRoomRegistry(db, createLogger('silent'));
+    const execute = commandExecutor(db, rooms, { publish: () => undefined });
     const live = createLiveSessions();
-    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined, live }), execute, live, createRoomRegistry(db, createLogger('silent')));
+    const router = apiRouter(db, createRealtime(db, createLogger('silent'), { execute, onMemberLeft: () => undefined, live }), execute, live, rooms);
     live.close();
     expect(registeredRoutes(router)).toEqual(table.map((row) => `${row.method} ${row.path}`).sort());
   });

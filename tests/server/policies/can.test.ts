@@ -55,4 +55,19 @@ describe('can(user, action, resource)', () => {
     expect(authorize(me, 'account.update', { type: 'account', userId: 'someone else' })).toBe('hidden');
     expect(authorize(anonymous, 'account.read', { type: 'account', userId: 'me' })).toBe('unauthenticated');
   });
+
+  it('lets the group read its tag vocabulary, members add to it unless locked, moderators edit it, the owner lock it', () => {
+    const grid: Record<string, Record<Role, boolean>> = {
+      'tags.read': { owner: true, moderator: true, member: true, observer: true },
+      'tags.add': { owner: true, moderator: true, member: true, observer: false },
+      'tags.manage': { owner: true, moderator: true, member: false, observer: false },
+      'tags.lock': { owner: true, moderator: false, member: false, observer: false },
+    };
+    for (const [action, byRole] of Object.entries(grid)) {
+      for (const role of roles) expect(can(me, action as Action, { type: 'tagVocabulary', role, isLocked: false }), `${action} as ${role}`).toBe(byRole[role]);
+    }
+    for (const role of roles) expect(can(me, 'tags.add', { type: 'tagVocabulary', role, isLocked: true })).toBe(false);
+    expect(can(me, 'tags.manage', { type: 'tagVocabulary', role: 'moderator', isLocked: true })).toBe(true);
+    expect(authorize(admin, 'tags.read', { type: 'tagVocabulary', role: null, isLocked: false })).toBe('hidden');
+  });
 });
