@@ -80,3 +80,16 @@ export interface DocumentVersionSummary {
   importedAt: string;
   isCurrent: boolean;
 }
+
+/** What importing a new version of a document answers (POST /api/documents/:id/versions). */
+export interface NewVersionResult {
+  documentId: string;
+  version: number;
+  /** false when this exact source already is a version of the document. */
+  created: boolean;
+  /** Annotations moved onto the new version. */
+  reanchored: number;
+  /** Annotations the new text no longer holds: kept on their old version, shown as orphans. */
+  orphans: { annotationId: string; quote: string; reason: string }[];
+  warnings: string[];
+}

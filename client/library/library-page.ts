@@ -2,19 +2,21 @@
  * /library: the documents of this instance, and, for its administrators, the import of a file: a
  * FRUS document or a whole volume in TEI, or a FRUS plain text. A volume's documents appear one by
  * one as the server imports them (socket.io `import.progress`), with a bar; the server's answer at
- * the end is the full list, each document linked to its reader, each failure with its reason.
+ * the end is the full list, each document linked to its reader, each failure with its reason. A file
+ * may also be imported as the next version of a document (docs/documents.md, "Versions").
  */
 import type { UserRecord } from '../../shared/accounts.ts';
 import type { DocumentSummary } from '../../shared/document.ts';
 import { maxImportFileBytes, type DocumentImportOutcome, type ImportProgress } from '../../shared/library-import.ts';
 import { requireSignIn } from '../account/require-sign-in.ts';
 import { el, statusMessage } from '../dom.ts';
-import { field, messageLine, onSubmit, pageHeading } from '../forms.ts';
+import { field, messageLine, onSubmit, pageHeading, select } from '../forms.ts';
 import type { Cleanup } from '../router.ts';
 import { listDocuments } from '../services/api.ts';
-import { uploadForImport } from '../services/library-api.ts';
+import { importVersion, uploadForImport } from '../services/library-api.ts';
 import { onImportProgress, whenSocketConnected } from '../services/socket.ts';
 import { outcomeItem, summaryOf } from './import-outcomes.ts';
+import { versionOutcome } from './version-outcome.ts';
 
 export function renderLibraryPage(container: HTMLElement): Cleanup {
   return requireSignIn(container, (user) => {
@@ -24,7 +26,10 @@ export function renderLibraryPage(container: HTMLElement): Cleanup {
       const result = await listDocuments();
       if (!isCurrent) return;
       if (result.type === 'error') documents.replaceChildren(statusMessage('error', `Could not load the library: ${result.message}`));
-      else documents.replaceChildren(documentList(result.value));
+      else {
+        documents.replaceChildren(documentList(result.value));
+        importer?.setDocuments(result.value);
+      }
     };
     const importer = user.isAdmin ? importSection(reload) : null;
     container.replaceChildren(
@@ -58,12 +63,15 @@ function documentList(summaries: DocumentSummary[]): HTMLElement {
   );
 }
 
-function importSection(onImported: () => Promise<void>): { element: HTMLElement; stop(): void } {
+function importSection(onImported: () => Promise<void>): { element: HTMLElement; stop(): void; setDocuments(summaries: DocumentSummary[]): void } {
   const file = el('input', { type: 'file', name: 'file', accept: '.xml,.txt,application/xml,text/xml,text/plain', required: '' });
+  const target = select([['', 'New documents']]);
+  let titles = new Map<string, string>();
   const message = messageLine();
   const bar = el('progress', { class: 'import-progress', max: '1', value: '0', hidden: '' });
   const status = el('p', { class: 'import-status', role: 'status', 'aria-live': 'polite' });
   const results = el('ol', { class: 'import-results', 'aria-label': 'Imported documents' });
+  const versionReport = el('div', { class: 'import-version', role: 'status', 'aria-live': 'polite' });
   const form = el(
     'form',
     { class: 'account-form import-form', 'aria-labelledby': 'import-heading' },
@@ -73,6 +81,7 @@ function importSection(onImported: () => Promise<void>): { element: HTMLElement;
       file,
       `TEI from the Office of the Historian (one document or a whole volume), or FRUS plain text; at most ${maxImportFileBytes / 2 ** 20} MB.`,
     ),
+    field('Import as', target, 'A corrected transcription of a document in the library becomes its next version, its annotations moved onto it.'),
     el('button', { type: 'submit' }, 'Import'),
     message.element,
   );
@@ -96,6 +105,8 @@ function importSection(onImported: () => Promise<void>): { element: HTMLElement;
     if (chosen.size > maxImportFileBytes) {
       return message.show('error', `This file is over ${maxImportFileBytes / 2 ** 20} MB; import it on the server with npm run import.`);
     }
+    versionReport.replaceChildren();
+    if (target.value) return importAsVersion(chosen, target.value);
     const importId = crypto.randomUUID();
     current = importId;
     results.replaceChildren();
@@ -121,6 +132,28 @@ function importSection(onImported: () => Promise<void>): { element: HTMLElement;
     await onImported();
   });
 
-  const element = el('div', { class: 'library-import' }, form, bar, status, results);
-  return { element, stop };
+  async function importAsVersion(chosen: File, documentId: string): Promise<void> {
+    const title = titles.get(documentId) ?? documentId;
+    results.replaceChildren();
+    bar.hidden = true;
+    status.textContent = `Importing ${chosen.name} as a new version of “${title}”…`;
+    const result = await importVersion(documentId, { fileName: chosen.name, source: await chosen.text() });
+    status.textContent = '';
+    if (result.type === 'error') return message.show('error', result.message);
+    versionReport.replaceChildren(...versionOutcome(title, result.value));
+    message.show('success', `${chosen.name} is imported.`);
+    await onImported();
+  }
+
+  const element = el('div', { class: 'library-import' }, form, bar, status, results, versionReport);
+  return {
+    element,
+    stop,
+    setDocuments(summaries) {
+      titles = new Map(summaries.map((summary) => [summary.id, summary.title]));
+      const chosen = target.value;
+      target.replaceChildren(el('option', { value: '' }, 'New documents'), ...summaries.map((summary) => el('option', { value: summary.id }, `A new version of “${summary.title}”`)));
+      target.value = titles.has(chosen) ? chosen : '';
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { anchor } from '../../shared/anchoring.ts';
 import { describeRange } from '../../shared/describe-range.ts';
 import type { Database } from '../db/database.ts';
 import { documentNotFound, sourceImportedElsewhere } from '../errors.ts';
+import type { NewVersionResult } from '../../shared/document.ts';
 import { readSource, type ImportDocumentInput } from './import-document.ts';
 import { lockDocumentImports } from '../repos/documents.ts';
 import {
@@ -29,22 +30,6 @@ export interface NewVersionInput {
   file: ImportDocumentInput;
   /** Who imported it: the actor of the re-anchoring events; null only where nobody has signed up yet. */
   actorId: string | null;
-}
-
-export interface OrphanedAnnotation {
-  annotationId: string;
-  quote: string;
-  reason: string;
-}
-
-export interface NewVersionResult {
-  documentId: string;
-  version: number;
-  /** false when this exact source already is a version of the document. */
-  created: boolean;
-  reanchored: number;
-  orphans: OrphanedAnnotation[];
-  warnings: string[];
 }
 
 /** Throws ImportError when the file cannot be read as a document, before anything is written. */
@@ -76,7 +61,7 @@ export async function importDocumentVersion(db: Database, input: NewVersionInput
     });
 
     const moves: Reanchoring[] = [];
-    const orphans: OrphanedAnnotation[] = [];
+    const orphans: NewVersionResult['orphans'] = [];
     for (const annotation of await lockDocumentAnnotations(tx, input.documentId)) {
       const found = anchor(imported.text, annotation.selectors);
       if (found.type === 'orphan') {

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../shared/annotations.ts';
-import type { DocumentRecord, DocumentVersionSummary } from '../../shared/document.ts';
+import type { DocumentRecord, DocumentVersionSummary, NewVersionResult } from '../../shared/document.ts';
 import type { Revision } from '../../shared/history.ts';
 import { closeCodes, roomNameOf } from '../../shared/rooms.ts';
 import { describeRange, selectorsAgreeWith } from '../../shared/selectors.ts';
-import type { NewVersionResult } from '../../server/commands/import-document-version.ts';
 import { importedMemo, memoMetadata, memoSource } from '../fixtures/memo.ts';
 import { spreadPassages } from '../fixtures/spread-passages.ts';
 import { teiFile } from '../fixtures/frus/tei-files.ts';
