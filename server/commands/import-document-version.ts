@@ -13,7 +13,7 @@ import { describeRange } from '../../shared/describe-range.ts';
 import type { Database } from '../db/database.ts';
 import { documentNotFound, sourceImportedElsewhere } from '../errors.ts';
 import type { NewVersionResult } from '../../shared/document.ts';
-import { readSource, type ImportDocumentInput } from './import-document.ts';
+import { documentRecordOf, readSource, type ImportDocumentInput } from './import-document.ts';
 import { lockDocumentImports } from '../repos/documents.ts';
 import {
   findVersionBySourceHash,
@@ -47,18 +47,7 @@ export async function importDocumentVersion(db: Database, input: NewVersionInput
     if (known) throw sourceImportedElsewhere(known.documentId);
 
     const version = current.version + 1;
-    await replaceCurrentVersion(tx, {
-      id: input.documentId,
-      version,
-      sourceHash: source.sourceHash,
-      title: imported.title,
-      dateline: imported.dateline,
-      citation: imported.citation,
-      body: imported.body,
-      text: imported.text,
-      pages: imported.pages,
-      footnotes: imported.footnotes,
-    });
+    await replaceCurrentVersion(tx, { ...documentRecordOf(input.documentId, source.sourceHash, imported), version });
 
     const moves: Reanchoring[] = [];
     const orphans: NewVersionResult['orphans'] = [];

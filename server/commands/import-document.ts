@@ -16,7 +16,7 @@ import { ImportError, importFrusPlainText, type ImportedDocument } from '../impo
 import { importTeiDivision } from '../import/frus-tei.ts';
 import { volumeIdFromName } from '../import/tei-citation.ts';
 import { splitTeiVolume, type TeiVolume, type VolumeDocument } from '../import/tei-volume.ts';
-import { findDocumentIdBySourceHash, findDocumentIdsLike, insertDocument, lockDocumentImports } from '../repos/documents.ts';
+import { findDocumentIdBySourceHash, findDocumentIdsLike, insertDocument, lockDocumentImports, type NewDocument } from '../repos/documents.ts';
 
 export interface ImportDocumentInput {
   source: string;
@@ -108,19 +108,15 @@ async function importParsed(db: Database, input: ParsedSource): Promise<ImportDo
 
     const base = imported.slug ?? slugFromFileName(input.fileName);
     const id = nextFreeId(base, await findDocumentIdsLike(tx, base));
-    await insertDocument(tx, {
-      id,
-      sourceHash,
-      title: imported.title,
-      dateline: imported.dateline,
-      citation: imported.citation,
-      body: imported.body,
-      text: imported.text,
-      pages: imported.pages,
-      footnotes: imported.footnotes,
-    });
+    await insertDocument(tx, documentRecordOf(id, sourceHash, imported));
     return { id, created: true, warnings: imported.warnings };
   });
+}
+
+/** An imported source as the row of a document (a new one, or a new version of one). */
+export function documentRecordOf(id: string, sourceHash: string, imported: ImportedDocument): NewDocument {
+  const { title, dateline, citation, body, text, pages, footnotes } = imported;
+  return { id, sourceHash, title, dateline, citation, body, text, pages, footnotes };
 }
 
 /** The hash covers the metadata too: the same text with a corrected citation is a different import. */
