@@ -14,6 +14,7 @@ import { annotationsRouter } from './annotations.ts';
 import { layerFilesRouter } from './layer-files.ts';
 import { historyRouter } from './history.ts';
 import { notificationsRouter } from './notifications.ts';
+import { commentaryRouter } from './commentary.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
@@ -34,6 +35,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(layerFilesRouter(db, execute));
   router.use(historyRouter(db));
   router.use(notificationsRouter(db));
+  router.use(commentaryRouter(db, rooms));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }
