@@ -44,6 +44,9 @@ import { openGroupRoom, openPrivateRoom, readerRooms, type ReaderRooms } from '.
 import { followMembership } from './reader-membership.ts';
 import { reportPath } from './report-path.ts';
 import { watchTextReflow } from './text-reflow.ts';
+import { createCommentaryPanel } from '../commentary/commentary-panel.ts';
+import { showCitedPassage } from '../commentary/cited-passage.ts';
+import { citationOfPassage } from '../commentary/passage-citation.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
@@ -136,15 +139,28 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);
   const annotateButton = el('button', { type: 'button', class: 'button-primary annotate-button', 'aria-keyshortcuts': 'A Control+Alt+M', disabled: '' }, 'Annotate');
   const roleNote = el('span', { class: 'role-note' });
+  // The seminar's commentary (client/commentary/): a notebook beside the text, citing its passages.
+  const commentary = group
+    ? createCommentaryPanel({ groupId: group.id, documentId: record.id, me, canWrite: () => canWrite(context), follow: (citation) => showCitedPassage(reader, citation.selectors, window) })
+    : null;
+  const commentaryToggle = commentary ? el('button', { type: 'button', class: 'button-small commentary-toggle' }, 'Commentary') : null;
+  commentaryToggle?.addEventListener('click', () => commentary?.toggle());
+  const citeButton = el('button', { type: 'button', class: 'cite-button', disabled: '' }, 'Cite in commentary');
+  citeButton.addEventListener('click', () => {
+    const selected = selection.current();
+    if (selected && commentary) commentary.cite(citationOfPassage(record, textMap, selected));
+  });
   let members = group?.members ?? [{ userId: me.id, name: me.name, role: 'member' as const, joinedAt: '', isOnline: true }];
   /** Shows what this person's role allows; called again when the role changes live. */
   function applyRole(): void {
-    if (canWrite(context)) bar.element.append(annotateButton);
+    if (canWrite(context)) bar.element.append(annotateButton, ...(commentary ? [citeButton] : []));
     else {
       annotateButton.remove();
+      citeButton.remove();
       composerSlot.replaceChildren();
     }
     roleNote.textContent = context.role === 'observer' ? ' · you are observing' : '';
+    commentary?.refreshEditable();
   }
   applyRole();
   container.replaceChildren(
@@ -161,6 +177,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       text: mount,
       selectionBar: bar.element,
       margin: marginAside,
+      commentaryToggle,
+      commentary: commentary?.element ?? null,
     }),
   );
 
@@ -329,7 +347,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   annotateButton.addEventListener('click', openComposer);
 
   const selection = watchSelection(view, textMap, {
-    onChange: (selected) => (annotateButton.disabled = selected === null),
+    onChange: (selected) => {
+      annotateButton.disabled = selected === null;
+      citeButton.disabled = selected === null;
+    },
     onSettled: (selected) => presence.set('selection', selected ? { start: selected.start, end: selected.end } : null),
   });
 
@@ -406,6 +427,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     stopKeyboardSelection();
     queue.destroy();
     layerRooms.destroy();
+    commentary?.destroy();
     margin.destroy();
     bar.destroy();
     view.destroy();
