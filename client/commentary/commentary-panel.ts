@@ -53,6 +53,9 @@ export function createCommentaryPanel(options: {
     },
   });
   const toolbar = createCommentaryToolbar(view);
+  const file = (extension: string, label: string, attrs: Record<string, string>) =>
+    el('a', { href: `/api/groups/${encodeURIComponent(options.groupId)}/documents/${encodeURIComponent(options.documentId)}/commentary.${extension}`, ...attrs }, label);
+  const files = el('p', { class: 'commentary-files' }, file('md', 'Markdown', { download: '' }), ' · ', file('html', 'Printable page', { target: '_blank', rel: 'noopener' }));
   const element = el(
     'aside',
     { class: 'commentary-panel', 'aria-label': 'Commentary', hidden: '' },
@@ -60,6 +63,7 @@ export function createCommentaryPanel(options: {
     status,
     toolbar,
     mount,
+    files,
   );
 
   /** Re-reads `editable` (ProseMirror asks only when props change) and shows the toolbar to writers. */

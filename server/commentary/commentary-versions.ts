@@ -45,13 +45,13 @@ async function openRoom(rooms: RoomRegistry, key: CommentaryRoomKey): Promise<Ro
 }
 
 /** The room's state after every update accepted so far (the room is opened, from storage, if need be). */
-async function currentState(rooms: RoomRegistry, key: CommentaryRoomKey): Promise<Uint8Array> {
+export async function currentCommentaryState(rooms: RoomRegistry, key: CommentaryRoomKey): Promise<Uint8Array> {
   const room = await openRoom(rooms, key);
   return room.commentary.exclusive(() => Y.encodeStateAsUpdate(room.doc));
 }
 
 export async function saveCommentaryVersion(db: Database, rooms: RoomRegistry, key: CommentaryRoomKey, name: string, actorId: string): Promise<CommentaryVersionRecord> {
-  const state = await currentState(rooms, key);
+  const state = await currentCommentaryState(rooms, key);
   const id = randomUUID();
   await insertCommentaryVersion(db, { ...key, id, name, state, createdBy: actorId });
   const saved = await findCommentaryVersion(db, key, id);
@@ -60,7 +60,7 @@ export async function saveCommentaryVersion(db: Database, rooms: RoomRegistry, k
 
 export async function compareWithNow(rooms: RoomRegistry, key: CommentaryRoomKey, version: CommentaryVersionRow & { state: Uint8Array }): Promise<CommentaryComparison> {
   const then = commentaryLines(contentOf(version.state)).join('\n');
-  const now = commentaryLines(contentOf(await currentState(rooms, key))).join('\n');
+  const now = commentaryLines(contentOf(await currentCommentaryState(rooms, key))).join('\n');
   return { version: presentCommentaryVersion(version), parts: wordDiff(then, now) };
 }
 

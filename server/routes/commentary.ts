@@ -1,7 +1,8 @@
 /**
- * A group's commentary on a document, over HTTP: its named versions. Members (and up) save and
- * restore them; observers read and compare; anyone outside the group learns nothing (404). The
- * notebook itself is written through its room (server/rooms/, docs/commentary.md).
+ * A group's commentary on a document, over HTTP: its named versions, and its exports (Markdown and
+ * printable HTML, citations resolved). Members (and up) save and restore versions; observers read,
+ * compare and export; anyone outside the group learns nothing (404). The notebook itself is written
+ * through its room (server/rooms/, docs/commentary.md).
  */
 import { Router, type Request } from 'express';
 import { saveCommentaryVersionSchema, type CommentaryVersionRecord, type CommentaryVersionSummary } from '../../shared/commentary.ts';
@@ -14,7 +15,9 @@ import { findCommentaryVersion, findCommentaryVersions } from '../repos/commenta
 import { isDocumentInGroup } from '../repos/group-documents.ts';
 import { findRole } from '../repos/groups.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
-import { compareWithNow, contentOf, presentCommentaryVersion, restoreCommentaryVersion, saveCommentaryVersion } from '../commentary/commentary-versions.ts';
+import { compareWithNow, contentOf, currentCommentaryState, presentCommentaryVersion, restoreCommentaryVersion, saveCommentaryVersion } from '../commentary/commentary-versions.ts';
+import { commentaryHtml, commentaryMarkdown } from '../commentary/commentary-export.ts';
+import { findExportContext } from '../commentary/commentary-files.ts';
 import { parseBody, requireUser, uuidParam } from './parse.ts';
 
 const base = '/groups/:id/documents/:documentId/commentary/versions';
@@ -68,6 +71,21 @@ export function commentaryRouter(db: Database, rooms: RoomRegistry): Router {
     const version = await versionOf(req, key);
     const content = await restoreCommentaryVersion(rooms, key, version.state, key.actorId);
     res.json({ version: presentCommentaryVersion(version), content });
+  });
+
+  // Files a browser saves: the names keep them apart from the JSON routes, as for the layer's files.
+  router.get('/groups/:id/documents/:documentId/commentary.md', async (req, res) => {
+    const key = await commentaryOf(req, 'read');
+    const content = contentOf(await currentCommentaryState(rooms, key));
+    res.type('text/markdown; charset=utf-8').attachment(`commentary-${key.documentId}.md`);
+    res.send(commentaryMarkdown(content, await findExportContext(db, key)));
+  });
+
+  router.get('/groups/:id/documents/:documentId/commentary.html', async (req, res) => {
+    const key = await commentaryOf(req, 'read');
+    const content = contentOf(await currentCommentaryState(rooms, key));
+    res.type('text/html; charset=utf-8');
+    res.send(commentaryHtml(content, await findExportContext(db, key)));
   });
 
   return router;

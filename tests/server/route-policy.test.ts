@@ -270,6 +270,18 @@ const table: Row[] = [
     prepare: async (world) => ({ path: `${commentaryVersions(world)}/${await commentaryVersion(world)}/restore` }),
     expected: inGroup(403, 200, 200, 200),
   },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary.md',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/commentary.md` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary.html',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/commentary.html` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
 ];
 
 function commentaryVersions(world: World): string {
