@@ -17,20 +17,38 @@ import type { LoadedCommentary } from './commentary-state.ts';
 /** The tail compacted once it holds this many updates or bytes, whichever comes first. */
 export const compactionBound = { updates: 500, bytes: 1024 * 1024 } as const;
 
+/** Refused by the log: the author may no longer write the commentary (their role changed meanwhile). */
+export class NotAWriterError extends Error {
+  constructor() {
+    super('the author may not write this commentary');
+  }
+}
+
 /** The origin of updates applied by the log: clients' and restores alike, all stored first. */
 export const storedOrigin = Symbol('stored commentary update');
 
 export interface CommentaryLog {
   /**
    * Stores the update, then applies it. Resolves false, storing nothing, when the room already holds
-   * all of it (a reconnecting client offers back what it had); rejects when it could not be stored.
+   * all of it (a reconnecting client offers back what it had); rejects with NotAWriterError when its
+   * author may not write here now, and with the database's error when it could not be stored.
    */
   accept(update: Uint8Array, authorId: string): Promise<boolean>;
   /** Runs `read` after every update accepted so far, before any later one: a consistent state. */
   exclusive<T>(read: () => T | Promise<T>): Promise<T>;
 }
 
-export function createCommentaryLog(db: Database, key: CommentaryRoomKey, loaded: LoadedCommentary, logger: Logger): CommentaryLog {
+/**
+ * `mayWrite` is asked before each update is stored: a connection is let in with the role its person
+ * had then, and a member made an observer, or removed, must not write on through it.
+ */
+export function createCommentaryLog(
+  db: Database,
+  key: CommentaryRoomKey,
+  loaded: LoadedCommentary,
+  logger: Logger,
+  mayWrite: (authorId: string) => Promise<boolean>,
+): CommentaryLog {
   const { doc } = loaded;
   const tail = { ...loaded.tail };
   let queue: Promise<unknown> = Promise.resolve();
@@ -58,6 +76,7 @@ export function createCommentaryLog(db: Database, key: CommentaryRoomKey, loaded
     accept(update, authorId) {
       return exclusive(async () => {
         if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return false;
+        if (!(await mayWrite(authorId))) throw new NotAWriterError();
         tail.lastUpdateId = await insertYjsUpdate(db, key, update, authorId);
         tail.count += 1;
         tail.bytes += update.byteLength;

@@ -13,6 +13,7 @@ import type { RoomChange } from '../commands/annotation-commands.ts';
 import { serveConnection } from './connection.ts';
 import { createRoom, type Room } from './room.ts';
 import { loadRoomDoc } from './room-state.ts';
+import { mayWriteRoom } from './room-access.ts';
 import { createCommentaryLog } from '../commentary/commentary-log.ts';
 import { loadCommentaryDoc } from '../commentary/commentary-state.ts';
 
@@ -60,7 +61,9 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     if (room.type === 'commentary') {
       const loaded = await loadCommentaryDoc(db, room);
       logger.info({ room: name, updates: loaded.tail.count }, 'room opened');
-      return createRoom(name, room, loaded.doc, createCommentaryLog(db, room, loaded, logger));
+      // The administrator has no powers inside a seminar: the policy needs only the person's id here.
+      const mayWrite = (authorId: string) => mayWriteRoom(db, { type: 'user', id: authorId, isAdmin: false }, room);
+      return createRoom(name, room, loaded.doc, createCommentaryLog(db, room, loaded, logger, mayWrite));
     }
     const doc = await loadRoomDoc(db, room);
     logger.info({ room: name, annotations: doc.getMap(roomMaps.annotations).size }, 'room opened');

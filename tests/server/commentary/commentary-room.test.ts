@@ -92,6 +92,23 @@ describe('the commentary room', () => {
     expect(await countUpdates(server.db, groupId)).toBe(before + 1);
   });
 
+  it('refuses the next change of a member made an observer while connected', async () => {
+    const groupId = await seminar('Demoted');
+    const [a, b] = [await join(ana, groupId), await join(ben, groupId)];
+    addParagraph(b.doc, 'before');
+    await a.until(() => paragraphText(a.doc) === 'before');
+    const changed = await ana.client.request('PATCH', `/api/groups/${groupId}/members/${ben.id}`, { role: 'observer' });
+    expect(changed.status).toBe(200);
+    const before = await countUpdates(server.db, groupId);
+
+    addParagraph(b.doc, 'after');
+    expect(await b.closed).toBe(closeCodes.commentaryReadOnly.code);
+    b.provider.disconnect();
+    expect(await countUpdates(server.db, groupId)).toBe(before);
+    const late = await join(mona, groupId);
+    expect(fragmentOf(late.doc).length).toBe(1);
+  });
+
   it('keeps an observer connected while they only read, across a reconnect', async () => {
     const groupId = await seminar('Reading');
     const a = await join(ana, groupId);
