@@ -16,6 +16,8 @@ import { colorOf } from '../margin/presence.ts';
 import type { Author } from '../store/annotations.ts';
 import { createCommentaryEditor } from './commentary-editor.ts';
 import { createCommentaryToolbar } from './commentary-toolbar.ts';
+import { createAnnotationReferences, type ResolveAnnotation } from './annotation-reference.ts';
+import { annotationLabel } from '../../shared/commentary-text.ts';
 
 export interface CommentaryPanel {
   element: HTMLElement;
@@ -23,6 +25,10 @@ export interface CommentaryPanel {
   cite(citation: PassageCitationAttrs): void;
   /** Shows or hides the panel. */
   toggle(open?: boolean): void;
+  /** Cites an annotation at the editor's cursor (in a new paragraph at the end when it has none). */
+  citeAnnotation(annotationId: string): void;
+  /** The layer changed: annotation references read again. */
+  refreshReferences(): void;
   /** The person's role changed: the editor becomes editable or read-only. */
   refreshEditable(): void;
   destroy(): void;
@@ -34,6 +40,9 @@ export function createCommentaryPanel(options: {
   me: Author;
   canWrite: () => boolean;
   follow: (citation: PassageCitationAttrs) => void;
+  resolveAnnotation: ResolveAnnotation;
+  /** Opens a cited annotation's thread in the margin. */
+  openAnnotation: (annotationId: string) => void;
 }): CommentaryPanel {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${location.origin.replace(/^http/, 'ws')}/yjs`, `commentary/${options.groupId}/${options.documentId}`, doc, {
@@ -45,10 +54,13 @@ export function createCommentaryPanel(options: {
   const status = el('p', { class: 'commentary-status', role: 'status', 'aria-live': 'polite' }, 'Connecting…');
   const mount = el('div', { class: 'commentary-mount' });
   const view = createCommentaryEditor(mount, doc.getXmlFragment(commentaryFragment), provider.awareness, () => options.canWrite() && provider.synced);
+  const references = createAnnotationReferences(options.resolveAnnotation);
   view.setProps({
+    nodeViews: { annotation_ref: (node) => references.nodeView(node) },
     handleClickOn: (_view, _pos, node) => {
-      if (node.type !== commentarySchema.nodes.passage_citation) return false;
-      options.follow(node.attrs as PassageCitationAttrs);
+      if (node.type === commentarySchema.nodes.passage_citation) options.follow(node.attrs as PassageCitationAttrs);
+      else if (node.type === commentarySchema.nodes.annotation_ref) options.openAnnotation(String(node.attrs.annotationId));
+      else return false;
       return true;
     },
   });
@@ -94,6 +106,18 @@ export function createCommentaryPanel(options: {
       undoManager?.stopCapturing();
       view.focus();
     },
+    citeAnnotation(annotationId) {
+      this.toggle(true);
+      const resolved = options.resolveAnnotation(annotationId);
+      const node = commentarySchema.nodes.annotation_ref!.create({ annotationId, label: resolved ? annotationLabel(resolved) : '' });
+      const { state } = view;
+      const tr = state.selection.$from.parent.inlineContent && state.selection.from > 1
+        ? state.tr.replaceSelectionWith(node)
+        : state.tr.insert(state.doc.content.size, commentarySchema.nodes.paragraph!.create(null, node));
+      view.dispatch(tr.scrollIntoView());
+      view.focus();
+    },
+    refreshReferences: () => references.refresh(),
     toggle(open) {
       element.hidden = open === undefined ? !element.hidden : !open;
     },

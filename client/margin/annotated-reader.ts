@@ -47,6 +47,7 @@ import { watchTextReflow } from './text-reflow.ts';
 import { createCommentaryPanel } from '../commentary/commentary-panel.ts';
 import { showCitedPassage } from '../commentary/cited-passage.ts';
 import { citationOfPassage } from '../commentary/passage-citation.ts';
+import { resolveAnnotationRecord } from '../../shared/commentary-text.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
@@ -141,8 +142,17 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const roleNote = el('span', { class: 'role-note' });
   // The seminar's commentary (client/commentary/): a notebook beside the text, citing its passages.
   const commentary = group
-    ? createCommentaryPanel({ groupId: group.id, documentId: record.id, me, canWrite: () => canWrite(context), follow: (citation) => showCitedPassage(reader, citation.selectors, window) })
+    ? createCommentaryPanel({
+        groupId: group.id,
+        documentId: record.id,
+        me,
+        canWrite: () => canWrite(context),
+        follow: (citation) => showCitedPassage(reader, citation.selectors, window),
+        resolveAnnotation: (id) => (presenceRoom.isSynced() ? resolveAnnotationRecord(layer.byId.get(id)?.record) : null),
+        openAnnotation: (id) => (layer.byId.has(id) ? focus(id, { scroll: true, focusCard: true }) : undefined),
+      })
     : null;
+  if (commentary) context.citeInCommentary = (item) => commentary.citeAnnotation(item.record.id);
   const commentaryToggle = commentary ? el('button', { type: 'button', class: 'button-small commentary-toggle' }, 'Commentary') : null;
   commentaryToggle?.addEventListener('click', () => commentary?.toggle());
   const citeButton = el('button', { type: 'button', class: 'cite-button', disabled: '' }, 'Cite in commentary');
@@ -279,6 +289,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       );
     }
     showConnection();
+    commentary?.refreshReferences();
     openPermalinkOnce();
   }
 

@@ -6,32 +6,15 @@
  * they are http(s) or mailto.
  */
 import { isSafeHref } from '../../shared/commentary-schema.ts';
-import type { CommentaryJson } from '../../shared/commentary-text.ts';
+import { annotationLabel, type CommentaryJson, type ResolvedAnnotation } from '../../shared/commentary-text.ts';
 
-/** What an annotation reference reads as in an export. */
-export type ResolvedAnnotation = { state: 'shown'; authorName: string; body: string } | { state: 'hidden' | 'deleted' | 'missing' };
+export type { ResolvedAnnotation } from '../../shared/commentary-text.ts';
 
 export interface ExportContext {
   title: string;
-  /** "FRUS 1981–1988, vol. XLI, Document 97": what a passage citation names as its source. */
+  /** "Foreign Relations of the United States, …, Document 97": what a passage citation names as its source. */
   source: string;
   resolve(annotationId: string): ResolvedAnnotation;
-}
-
-const firstWords = (body: string, count = 12) => {
-  const words = body.split(/\s+/).filter(Boolean);
-  return words.slice(0, count).join(' ') + (words.length > count ? '…' : '');
-};
-
-export function annotationLabel(resolved: ResolvedAnnotation): string {
-  switch (resolved.state) {
-    case 'shown':
-      return `${resolved.authorName}: “${firstWords(resolved.body)}”`;
-    case 'hidden':
-      return 'an annotation hidden by a moderator';
-    default:
-      return 'an annotation since deleted';
-  }
 }
 
 function citationLine(node: CommentaryJson, context: ExportContext): { quote: string; reference: string } {

@@ -7,7 +7,8 @@ import type { Database } from '../db/database.ts';
 import { findLayer } from '../queries/annotation-layer.ts';
 import type { CommentaryRoomKey } from '../repos/commentary.ts';
 import { findDocument } from '../repos/documents.ts';
-import type { ExportContext, ResolvedAnnotation } from './commentary-export.ts';
+import { resolveAnnotationRecord } from '../../shared/commentary-text.ts';
+import type { ExportContext } from './commentary-export.ts';
 
 export async function findExportContext(db: Database, key: CommentaryRoomKey): Promise<ExportContext> {
   const document = await findDocument(db, key.documentId);
@@ -18,12 +19,6 @@ export async function findExportContext(db: Database, key: CommentaryRoomKey): P
   return {
     title,
     source: citation ? `${citation.series}, ${citation.volume}, Document ${citation.document}` : title,
-    resolve(annotationId): ResolvedAnnotation {
-      const annotation = annotations.get(annotationId);
-      if (!annotation) return { state: 'missing' };
-      if (annotation.isDeleted) return { state: 'deleted' };
-      if (annotation.isHidden || annotation.body === null) return { state: 'hidden' };
-      return { state: 'shown', authorName: annotation.authorName, body: annotation.body };
-    },
+    resolve: (annotationId) => resolveAnnotationRecord(annotations.get(annotationId)),
   };
 }

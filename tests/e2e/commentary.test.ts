@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
+import { createAnnotationCommand, openCommands } from '../helpers/room-client.ts';
 import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
@@ -119,6 +120,30 @@ describe.skipIf(!hasChromium)('the commentary: writing together', () => {
     await pageB.locator('.commentary-citation').waitFor({ state: 'detached' });
     expect(await pageA.locator('.commentary-citation').count()).toBe(0);
     expect(await untilParagraph(pageB, expected)).toBe(expected);
+  });
+
+  it('cites an annotation by its author and first words, opens its thread, and says when it is deleted', async () => {
+    const text = (await ada.client.get<{ text: string }>(`/api/documents/${documentId}`)).body.text;
+    const commands = await openCommands(server.url, ada);
+    const command = createAnnotationCommand({ text, quote: 'Radio jamming must cease', groupId: pagePath.split('/')[2]!, documentId, body: 'Jamming of the Voice of America ended in 1987, a year after this memo.' });
+    await commands.apply(command);
+    // The drawer lies over the margin: Bea closes it, opens the card, and cites it from there.
+    await pageB.getByRole('button', { name: 'Commentary', exact: true }).click();
+    const card = pageB.locator('.margin-cards .card', { hasText: 'Jamming of the Voice' });
+    await card.click();
+    await card.getByRole('button', { name: 'Cite in commentary' }).click();
+    await pageB.locator('.commentary-panel').waitFor();
+
+    const reference = (page: Page) => page.locator(`.commentary-annotation-ref[data-annotation-id="${command.annotationId}"]`);
+    await reference(pageA).waitFor();
+    expect(await reference(pageA).textContent()).toBe('Ada Owner: “Jamming of the Voice of America ended in 1987, a year after…”');
+    await reference(pageA).click();
+    await pageA.locator(`.card.is-focused`, { hasText: 'Jamming of the Voice' }).waitFor();
+
+    await commands.apply({ type: 'annotation.delete', commandId: crypto.randomUUID(), annotationId: command.annotationId });
+    // Deleted without replies, it leaves the layer altogether; the reference says so either way.
+    await reference(pageB).filter({ hasText: 'an annotation since deleted' }).waitFor();
+    commands.close();
   });
 
   it('shows the commentary to an observer, read-only', async () => {
