@@ -8,7 +8,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { NodeSelection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { yUndoPluginKey } from 'y-prosemirror';
+import { ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror';
 import { commentarySchema, type PassageCitationAttrs } from '../../shared/commentary-schema.ts';
 import { commentaryFragment } from '../../shared/rooms.ts';
 import { el } from '../dom.ts';
@@ -79,7 +79,9 @@ export function createCommentaryPanel(options: {
   );
 
   /** Re-reads `editable` (ProseMirror asks only when props change) and shows the toolbar to writers. */
+  let isDestroyed = false;
   function refreshEditable(): void {
+    if (isDestroyed) return;
     view.setProps({});
     toolbar.hidden = !options.canWrite();
   }
@@ -123,6 +125,12 @@ export function createCommentaryPanel(options: {
     },
     refreshEditable,
     destroy() {
+      isDestroyed = true;
+      // y-prosemirror 1.3.7 batches cursor updates into a dispatch on the next tick, skipped only for
+      // a binding marked destroyed, which its destroy() never does: marked here, so that a cursor
+      // moved just before the page is left is not dispatched to a destroyed view.
+      const binding = ySyncPluginKey.getState(view.state)?.binding as { isDestroyed?: boolean } | undefined;
+      if (binding) binding.isDestroyed = true;
       view.destroy();
       provider.destroy();
       doc.destroy();

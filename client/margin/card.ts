@@ -132,7 +132,7 @@ function actions(item: AnnotationItem, context: MarginContext, state: CardState,
     rerender();
   });
   const { citeInCommentary } = context;
-  if (citeInCommentary && canWrite(context) && !record.isDeleted && !item.isPending) button('Cite in commentary', () => citeInCommentary(item));
+  if (citeInCommentary && canWrite(context) && !record.isDeleted && !item.isPending) button('Add to commentary', () => citeInCommentary(item));
   return bar;
 }
 

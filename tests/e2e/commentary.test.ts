@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('the commentary: writing together', () => {
     await pageB.getByRole('button', { name: 'Commentary', exact: true }).click();
     const card = pageB.locator('.margin-cards .card', { hasText: 'Jamming of the Voice' });
     await card.click();
-    await card.getByRole('button', { name: 'Cite in commentary' }).click();
+    await card.getByRole('button', { name: 'Add to commentary' }).click();
     await pageB.locator('.commentary-panel').waitFor();
 
     const reference = (page: Page) => page.locator(`.commentary-annotation-ref[data-annotation-id="${command.annotationId}"]`);
