@@ -5,6 +5,13 @@ import { commentaryFragment } from '../../../shared/rooms.ts';
 import { loadCommentaryDoc } from '../../../server/commentary/commentary-state.ts';
 import type { Queryable } from '../../../server/db/database.ts';
 import type { RoomClient } from '../../helpers/room-client.ts';
+import { describeRange } from '../../../shared/selectors.ts';
+import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
+import { startSeminar } from '../../helpers/seminar.ts';
+import { startTestServer } from '../../helpers/server.ts';
+
+/** The memo, the document every commentary test writes beside. */
+export const memoId = 'frus1981-88v41-d97';
 
 export const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment(commentaryFragment);
 
@@ -76,4 +83,22 @@ export function upgradeStatus(url: string, cookie: string | null): Promise<numbe
     });
     ws.on('error', reject);
   });
+}
+
+/** A server with a seminar on the memo: its owner, a member, an observer, and someone outside it. */
+export async function startCommentarySeminar(name: string, names: [string, string, string, string] = ['Ana', 'Ben', 'Olga', 'Stranger']) {
+  const server = await startTestServer();
+  const [owner, member, observer, stranger] = (await Promise.all(names.map((person) => signUpUser(server.url, person)))) as [TestUser, TestUser, TestUser, TestUser];
+  const groupId = await startSeminar({ name, owner, documentId: memoId, members: [[member, 'member'], [observer, 'observer']] });
+  return { server, owner, member, observer, stranger, groupId };
+}
+
+/** Appends a citation of `quote` in `text`, as the editor inserts it. */
+export function addPassageCitation(doc: Y.Doc, text: string, quote: string, page: number): void {
+  const start = text.indexOf(quote);
+  const citation = new Y.XmlElement('passage_citation');
+  citation.setAttribute('documentId', memoId);
+  citation.setAttribute('selectors', describeRange(text, start, start + quote.length) as unknown as string);
+  citation.setAttribute('page', page as unknown as string);
+  fragmentOf(doc).push([citation]);
 }

@@ -6,13 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeRange } from '../../../shared/selectors.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
-import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
+import type { TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom, type RoomClient } from '../../helpers/room-client.ts';
-import { startSeminar } from '../../helpers/seminar.ts';
-import { startTestServer, type TestServer } from '../../helpers/server.ts';
-import { fragmentOf } from './commentary-helpers.ts';
+import type { TestServer } from '../../helpers/server.ts';
+import { addPassageCitation, fragmentOf, startCommentarySeminar } from './commentary-helpers.ts';
 
 const documentId = 'frus1981-88v41-d97';
 const text = importedMemo().text;
@@ -27,9 +25,7 @@ describe('exports of the commentary', () => {
   let writer: RoomClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    [ana, ben, olga, stranger] = (await Promise.all(['Ana Owner', 'Ben Member', 'Olga', 'Stranger'].map((name) => signUpUser(server.url, name)))) as [TestUser, TestUser, TestUser, TestUser];
-    groupId = await startSeminar({ name: 'Exports', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
+    ({ server, owner: ana, member: ben, observer: olga, stranger, groupId } = await startCommentarySeminar('Exports', ['Ana Owner', 'Ben Member', 'Olga', 'Stranger']));
 
     const commands = await openCommands(server.url, ben);
     const annotate = async (quote: string, body: string) => {
@@ -76,12 +72,8 @@ describe('exports of the commentary', () => {
         return element;
       };
       paragraph.insert(0, [words, reference(standing), reference(hidden), reference(deleted)]);
-      const start = text.indexOf('new leadership');
-      const citation = new Y.XmlElement('passage_citation');
-      citation.setAttribute('documentId', documentId);
-      citation.setAttribute('selectors', describeRange(text, start, start + 'new leadership'.length) as unknown as string);
-      citation.setAttribute('page', 287 as unknown as string);
-      fragmentOf(doc).push([heading, paragraph, citation]);
+      fragmentOf(doc).push([heading, paragraph]);
+      addPassageCitation(doc, text, 'new leadership', 287);
     });
     // Stored once another reader has it.
     const reader = openRoom(server.url, olga, `commentary/${groupId}/${documentId}`);

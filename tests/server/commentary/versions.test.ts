@@ -8,11 +8,10 @@ import * as Y from 'yjs';
 import type { CommentaryComparison, CommentaryVersionRecord, CommentaryVersionSummary } from '../../../shared/commentary.ts';
 import { describeRange } from '../../../shared/selectors.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
-import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
+import type { TestUser } from '../../helpers/http-client.ts';
 import { openRoom, type RoomClient } from '../../helpers/room-client.ts';
-import { startSeminar } from '../../helpers/seminar.ts';
-import { startTestServer, type TestServer } from '../../helpers/server.ts';
-import { addParagraph, countUpdates, fragmentOf, paragraphText, untilConverged } from './commentary-helpers.ts';
+import type { TestServer } from '../../helpers/server.ts';
+import { addParagraph, addPassageCitation, countUpdates, fragmentOf, paragraphText, startCommentarySeminar, untilConverged } from './commentary-helpers.ts';
 
 const documentId = 'frus1981-88v41-d97';
 const text = importedMemo().text;
@@ -29,9 +28,7 @@ describe('named versions of the commentary', () => {
   let b: RoomClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    [ana, ben, olga, stranger] = (await Promise.all(['Ana', 'Ben', 'Olga', 'Stranger'].map((name) => signUpUser(server.url, name)))) as [TestUser, TestUser, TestUser, TestUser];
-    groupId = await startSeminar({ name: 'Versions', owner: ana, documentId, members: [[ben, 'member'], [olga, 'observer']] });
+    ({ server, owner: ana, member: ben, observer: olga, stranger, groupId } = await startCommentarySeminar('Versions'));
     base = `/api/groups/${groupId}/documents/${documentId}/commentary/versions`;
     const roomName = `commentary/${groupId}/${documentId}`;
     [a, b] = [openRoom(server.url, ana, roomName), openRoom(server.url, ben, roomName)];
@@ -43,19 +40,9 @@ describe('named versions of the commentary', () => {
     await server?.close();
   });
 
-  /** A citation of the passage, as the editor inserts it. */
-  function cite(doc: Y.Doc, quote: string): void {
-    const start = text.indexOf(quote);
-    const citation = new Y.XmlElement('passage_citation');
-    citation.setAttribute('documentId', documentId);
-    citation.setAttribute('selectors', describeRange(text, start, start + quote.length) as unknown as string);
-    citation.setAttribute('page', 288 as unknown as string);
-    fragmentOf(doc).push([citation]);
-  }
-
   it('saves, lists, reads, compares and restores a version', async () => {
     addParagraph(a.doc, 'The memo weighs a Moscow conference.');
-    cite(a.doc, 'new leadership');
+    addPassageCitation(a.doc, text, 'new leadership', 288);
     await untilConverged([a, b], (doc) => fragmentOf(doc).length === 2);
 
     const saved = await ben.client.post<CommentaryVersionRecord>(base, { name: 'after session 3' });
