@@ -1,29 +1,43 @@
 /**
  * Yjs rooms: their names, the shape of their Y.Doc, and the named codes a room closes a connection
- * with. A room is a group's layer on a document, or one person's private notes on it.
+ * with. A room is a group's layer on a document, one person's private notes on it, or a group's
+ * commentary on a document (the one room clients write: see docs/commentary.md).
  */
 export type RoomName =
   | { type: 'group'; groupId: string; documentId: string }
-  | { type: 'private'; userId: string; documentId: string };
+  | { type: 'private'; userId: string; documentId: string }
+  | { type: 'commentary'; groupId: string; documentId: string };
+
+/** The rooms that hold annotation records, written by the server only. */
+export type AnnotationRoomName = Exclude<RoomName, { type: 'commentary' }>;
 
 /** The path under which rooms are served: `/yjs/<room name>`. */
 export const yjsPathPrefix = '/yjs/';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const documentId = '[a-z0-9][a-z0-9-]{0,79}';
-const pattern = new RegExp(`^(group|private)/(${uuid})/(${documentId})$`);
+const pattern = new RegExp(`^(group|private|commentary)/(${uuid})/(${documentId})$`);
 
 export function roomNameOf(room: RoomName): string {
-  return room.type === 'group' ? `group/${room.groupId}/${room.documentId}` : `private/${room.userId}/${room.documentId}`;
+  return room.type === 'private' ? `private/${room.userId}/${room.documentId}` : `${room.type}/${room.groupId}/${room.documentId}`;
 }
 
 /** The room a name stands for, or null when it names none. */
 export function parseRoomName(name: string): RoomName | null {
   const match = pattern.exec(name);
   if (!match) return null;
-  const [, type, owner, document] = match as unknown as [string, 'group' | 'private', string, string];
-  return type === 'group' ? { type, groupId: owner, documentId: document } : { type, userId: owner, documentId: document };
+  const [, type, owner, document] = match as unknown as [string, RoomName['type'], string, string];
+  return type === 'private' ? { type, userId: owner, documentId: document } : { type, groupId: owner, documentId: document };
 }
+
+/** The one top-level type of a commentary room's Y.Doc: the notebook, edited with y-prosemirror. */
+export const commentaryFragment = 'commentary';
+
+/**
+ * The largest update a member may send a commentary room at once: a long paste, or what a client
+ * typed while it was offline, offered back on reconnect (sync step 2).
+ */
+export const maxCommentaryUpdateBytes = 1024 * 1024;
 
 /** The top-level types of an annotation room's Y.Doc: flat maps of plain JSON records by id. */
 export const roomMaps = {
@@ -56,6 +70,9 @@ export const closeCodes = {
   accessRevoked: { code: 4401, reason: 'you may no longer read this room' },
   sessionEnded: { code: 4411, reason: 'your session ended; sign in again' },
   documentRevised: { code: 4410, reason: 'a new version of this document was imported; reload to read it' },
+  commentaryReadOnly: { code: 4406, reason: 'read-only: observers read the commentary, members write it' },
+  foreignRootType: { code: 4422, reason: 'the update writes outside the commentary' },
+  updateNotStored: { code: 4507, reason: 'your change could not be stored; reconnecting sends it again' },
 } as const;
 
 /** The largest message a client may send a room (sync requests are small; awareness is bounded by entry). */

@@ -23,6 +23,9 @@ export interface AnnotatedPageParts {
   text: HTMLElement;
   selectionBar: HTMLElement;
   margin: HTMLElement;
+  /** The seminar's commentary (client/commentary/) and the button that shows it; none for private notes. */
+  commentaryToggle?: HTMLElement | null;
+  commentary?: HTMLElement | null;
 }
 
 export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
@@ -51,10 +54,10 @@ export function renderAnnotatedPage(parts: AnnotatedPageParts): HTMLElement {
       el('div', { class: 'annotated-status' }, parts.avatars, parts.filters, parts.connection),
       parts.replay,
       parts.seminarSlot,
-      el('p', { class: 'document-links' }, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink, ...exports),
+      el('p', { class: 'document-links' }, parts.commentaryToggle ?? null, parts.commentaryToggle ? ' ' : null, timelineLink, parts.reportLink ? ' · ' : null, parts.reportLink, ...exports),
       group ? renderLayerImport(group, record.id) : null,
     ),
     // The selection bar sticks to the bottom of the text's column, clear of the margin.
-    el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, parts.text, parts.selectionBar), parts.margin),
+    el('div', { class: 'annotated-body' }, el('div', { class: 'reader-column' }, parts.text, parts.selectionBar), parts.margin, parts.commentary ?? null),
   );
 }

@@ -45,6 +45,10 @@ import { openGroupRoom, openPrivateRoom, readerRooms, type ReaderRooms } from '.
 import { followMembership } from './reader-membership.ts';
 import { reportPath } from './report-path.ts';
 import { watchTextReflow } from './text-reflow.ts';
+import { createCommentaryPanel } from '../commentary/commentary-panel.ts';
+import { showCitedPassage } from '../commentary/cited-passage.ts';
+import { citationOfPassage } from '../commentary/passage-citation.ts';
+import { resolveAnnotationRecord } from '../../shared/commentary-text.ts';
 
 export interface AnnotatedReaderInput {
   record: DocumentRecord;
@@ -139,15 +143,37 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   const bar = createSelectionBar(reader, record.citation?.firstPage ?? null);
   const annotateButton = el('button', { type: 'button', class: 'button-primary annotate-button', 'aria-keyshortcuts': 'A Control+Alt+M', disabled: '' }, 'Annotate');
   const roleNote = el('span', { class: 'role-note' });
+  // The seminar's commentary (client/commentary/): a notebook beside the text, citing its passages.
+  const commentary = group
+    ? createCommentaryPanel({
+        groupId: group.id,
+        documentId: record.id,
+        me,
+        canWrite: () => canWrite(context),
+        follow: (citation) => showCitedPassage(reader, citation.selectors, window),
+        resolveAnnotation: (id) => (presenceRoom.isSynced() ? resolveAnnotationRecord(layer.byId.get(id)?.record) : null),
+        openAnnotation: (id) => (layer.byId.has(id) ? focus(id, { scroll: true, focusCard: true }) : undefined),
+      })
+    : null;
+  if (commentary) context.citeInCommentary = (item) => commentary.citeAnnotation(item.record.id);
+  const commentaryToggle = commentary ? el('button', { type: 'button', class: 'button-small commentary-toggle' }, 'Commentary') : null;
+  commentaryToggle?.addEventListener('click', () => commentary?.toggle());
+  const citeButton = el('button', { type: 'button', class: 'cite-button', disabled: '' }, 'Cite in commentary');
+  citeButton.addEventListener('click', () => {
+    const selected = selection.current();
+    if (selected && commentary) commentary.cite(citationOfPassage(record, textMap, selected));
+  });
   let members = group?.members ?? [{ userId: me.id, name: me.name, role: 'member' as const, joinedAt: '', isOnline: true }];
   /** Shows what this person's role allows; called again when the role changes live. */
   function applyRole(): void {
-    if (canWrite(context)) bar.element.append(annotateButton);
+    if (canWrite(context)) bar.element.append(annotateButton, ...(commentary ? [citeButton] : []));
     else {
       annotateButton.remove();
+      citeButton.remove();
       composerSlot.replaceChildren();
     }
     roleNote.textContent = context.role === 'observer' ? ' · you are observing' : '';
+    commentary?.refreshEditable();
   }
   applyRole();
   container.replaceChildren(
@@ -164,6 +190,8 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       text: mount,
       selectionBar: bar.element,
       margin: marginAside,
+      commentaryToggle,
+      commentary: commentary?.element ?? null,
     }),
   );
 
@@ -264,6 +292,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
       );
     }
     showConnection();
+    commentary?.refreshReferences();
     openPermalinkOnce();
   }
 
@@ -333,7 +362,10 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
   annotateButton.addEventListener('click', openComposer);
 
   const selection = watchSelection(view, textMap, {
-    onChange: (selected) => (annotateButton.disabled = selected === null),
+    onChange: (selected) => {
+      annotateButton.disabled = selected === null;
+      citeButton.disabled = selected === null;
+    },
     onSettled: (selected) => presence.set('selection', selected ? { start: selected.start, end: selected.end } : null),
   });
 
@@ -411,6 +443,7 @@ export function mountAnnotatedReader(container: HTMLElement, input: AnnotatedRea
     stopKeyboardSelection();
     queue.destroy();
     layerRooms.destroy();
+    commentary?.destroy();
     margin.destroy();
     bar.destroy();
     view.destroy();

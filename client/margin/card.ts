@@ -131,6 +131,8 @@ function actions(item: AnnotationItem, context: MarginContext, state: CardState,
     void navigator.clipboard?.writeText(citation).catch(() => undefined);
     rerender();
   });
+  const { citeInCommentary } = context;
+  if (citeInCommentary && canWrite(context) && !record.isDeleted && !item.isPending) button('Add to commentary', () => citeInCommentary(item));
   return bar;
 }
 

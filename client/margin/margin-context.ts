@@ -13,6 +13,8 @@ export interface MarginContext {
   submit(command: Command): Promise<CommandOutcome>;
   focus(annotationId: string | null, options?: { scroll?: boolean; focusCard?: boolean }): void;
   cite(item: AnnotationItem): string;
+  /** Cites the annotation in the seminar's commentary (client/commentary/); absent without one. */
+  citeInCommentary?: (item: AnnotationItem) => void;
   /** Tells the others (awareness) that this person is writing a reply to `annotationId`, or stopped. */
   setReplying(annotationId: string | null): void;
   /** Names of the others replying to each annotation. */

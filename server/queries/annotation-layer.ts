@@ -4,7 +4,7 @@
  * what REST answers come from here, so they cannot drift apart.
  */
 import type { AnnotationRecord, ReplyRecord } from '../../shared/annotations.ts';
-import type { RoomName } from '../../shared/rooms.ts';
+import type { AnnotationRoomName } from '../../shared/rooms.ts';
 import type { Queryable } from '../db/database.ts';
 import { presentAnnotation, presentReply } from '../presenters/annotations.ts';
 import { findRoomAnnotations, type AnnotationRow } from '../repos/annotations.ts';
@@ -18,7 +18,7 @@ export interface Layer {
 /** `mayReadHidden` says for whose records the reader may see a hidden body (its author, moderators). */
 export async function findLayer(
   db: Queryable,
-  room: RoomName,
+  room: AnnotationRoomName,
   mayReadHidden: (row: AnnotationRow | ReplyRow) => boolean = () => false,
 ): Promise<Layer> {
   const annotations = await findRoomAnnotations(db, roomRowsQuery(room));
@@ -26,7 +26,7 @@ export async function findLayer(
   return layerOf(annotations, replies, mayReadHidden);
 }
 
-export function roomRowsQuery(room: RoomName) {
+export function roomRowsQuery(room: AnnotationRoomName) {
   return room.type === 'group' ? { groupId: room.groupId, documentId: room.documentId } : { userId: room.userId, documentId: room.documentId };
 }
 

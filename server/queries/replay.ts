@@ -3,7 +3,7 @@
  * moment to the records they describe. The same presentation rules as the live layer apply, so the
  * layer at "now" equals the live one.
  */
-import type { RoomName } from '../../shared/rooms.ts';
+import type { AnnotationRoomName } from '../../shared/rooms.ts';
 import type { Queryable } from '../db/database.ts';
 import { findRoomEventsUntil, type EventWithActor } from '../repos/annotation-events.ts';
 import { findRoomAnnotations, type AnnotationRow } from '../repos/annotations.ts';
@@ -12,7 +12,7 @@ import { layerOf, roomRowsQuery, type Layer } from './annotation-layer.ts';
 
 export async function findLayerAt(
   db: Queryable,
-  room: RoomName,
+  room: AnnotationRoomName,
   at: Date,
   mayReadHidden: (row: AnnotationRow | ReplyRow) => boolean = () => false,
 ): Promise<Layer> {

@@ -1,8 +1,10 @@
 /**
- * One client on a room: the y-websocket protocol, read-only. A client may ask for the state (sync
- * step 1), which it gets; the state it offers back (step 2) is never applied, since rooms are written
- * by commands only; an update it sends closes the connection with a named code. Awareness is
- * applied only for the client's own entry.
+ * One client on a room: the y-websocket protocol. A client may ask for the state (sync step 1), which
+ * it gets. In an annotation room, read-only, the state it offers back (step 2) is never applied, since
+ * those rooms are written by commands only, and an update it sends closes the connection with a named
+ * code. In a commentary room a member's updates and offered state are checked and go through the
+ * room's log (stored, then applied); an observer's are refused unless the room holds them already.
+ * Awareness is applied only for the client's own entry.
  */
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -14,6 +16,8 @@ import { closeCodes, maxAwarenessStateBytes, maxClientMessageBytes } from '../..
 import type { Logger } from '../logger.ts';
 import { encodeAwareness, encodeSyncStep1, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
 import type { Room, RoomConnection } from './room.ts';
+import { isEmptyUpdate, isHeldBy, refusalOfCommentaryUpdate } from './commentary-update.ts';
+import { NotAWriterError } from '../commentary/commentary-log.ts';
 
 type Close = (typeof closeCodes)[keyof typeof closeCodes];
 
@@ -23,21 +27,24 @@ class Refusal extends Error {
   }
 }
 
-export function serveConnection(room: Room, ws: WebSocket, userId: string, logger: Logger, onClose: () => void): RoomConnection {
-  const connection: RoomConnection = { ws, userId, awarenessClientId: null };
+/** `mayWrite`: whether the connection's person writes the room (a commentary room's member). */
+export function serveConnection(room: Room, ws: WebSocket, userId: string, mayWrite: boolean, logger: Logger, onClose: () => void): RoomConnection {
+  const connection: RoomConnection = { ws, userId, awarenessClientId: null, mayWrite };
   room.add(connection);
   ws.binaryType = 'arraybuffer';
   ws.send(encodeSyncStep1(room.doc));
 
+  const refuse = (close: Close) => {
+    logger.info({ room: room.name, userId, code: close.code }, 'room connection refused a message');
+    ws.close(close.code, close.reason);
+  };
   ws.on('message', (data: ArrayBuffer | Buffer) => {
     const message = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     try {
-      const reply = handleMessage(room, connection, message);
+      const reply = handleMessage(room, connection, message, refuse);
       if (reply) ws.send(reply);
     } catch (error) {
-      const close = error instanceof Refusal ? error.close : closeCodes.invalidMessage;
-      logger.info({ room: room.name, userId, code: close.code }, 'room connection refused a message');
-      ws.close(close.code, close.reason);
+      refuse(error instanceof Refusal ? error.close : closeCodes.invalidMessage);
     }
   });
   ws.on('close', () => {
@@ -47,7 +54,7 @@ export function serveConnection(room: Room, ws: WebSocket, userId: string, logge
   return connection;
 }
 
-function handleMessage(room: Room, connection: RoomConnection, message: Uint8Array): Uint8Array | null {
+function handleMessage(room: Room, connection: RoomConnection, message: Uint8Array, refuse: (close: Close) => void): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   const type = decoding.readVarUint(decoder);
   // A stale client's offered state (sync step 2) may be large and is dropped unread; awareness is
@@ -55,7 +62,7 @@ function handleMessage(room: Room, connection: RoomConnection, message: Uint8Arr
   if (type !== messageSync && type !== messageAwareness && message.byteLength > maxClientMessageBytes) throw new Refusal(closeCodes.messageTooLarge);
   switch (type) {
     case messageSync:
-      return handleSync(room, decoder);
+      return handleSync(room, connection, decoder, refuse);
     case messageAwareness:
       handleAwareness(room, connection, decoding.readVarUint8Array(decoder));
       return null;
@@ -66,7 +73,7 @@ function handleMessage(room: Room, connection: RoomConnection, message: Uint8Arr
   }
 }
 
-function handleSync(room: Room, decoder: decoding.Decoder): Uint8Array | null {
+function handleSync(room: Room, connection: RoomConnection, decoder: decoding.Decoder, refuse: (close: Close) => void): Uint8Array | null {
   const subtype = decoding.readVarUint(decoder);
   if (subtype === syncProtocol.messageYjsSyncStep1) {
     const stateVector = decoding.readVarUint8Array(decoder);
@@ -81,6 +88,10 @@ function handleSync(room: Room, decoder: decoding.Decoder): Uint8Array | null {
     return encoding.toUint8Array(encoder);
   }
   const update = decoding.readVarUint8Array(decoder);
+  if (room.commentary && (subtype === syncProtocol.messageYjsSyncStep2 || subtype === syncProtocol.messageYjsUpdate)) {
+    takeCommentaryUpdate(room.commentary, room, connection, update, refuse);
+    return null;
+  }
   if (subtype === syncProtocol.messageYjsSyncStep2) {
     // What the client holds is never taken in: a stale copy from an earlier epoch, or anything else.
     return null;
@@ -93,9 +104,21 @@ function handleSync(room: Room, decoder: decoding.Decoder): Uint8Array | null {
   throw new Refusal(closeCodes.invalidMessage);
 }
 
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
+/**
+ * A commentary update, offered live or in sync step 2 after a reconnect (what the client wrote while
+ * the server could not hear it): checked, then stored and applied in turn. A failed store closes the
+ * connection; the client keeps the change and offers it again when it reconnects.
+ */
+function takeCommentaryUpdate(log: NonNullable<Room['commentary']>, room: Room, connection: RoomConnection, update: Uint8Array, refuse: (close: Close) => void): void {
+  const refusal = refusalOfCommentaryUpdate(update);
+  if (refusal) throw new Refusal(refusal);
+  if (!connection.mayWrite) {
+    // An observer's provider offers back its copy on every (re)connect: harmless when the room has it.
+    if (isHeldBy(room.doc, update)) return;
+    throw new Refusal(closeCodes.commentaryReadOnly);
+  }
+  if (isEmptyUpdate(update)) return;
+  log.accept(update, connection.userId).catch((error: unknown) => refuse(error instanceof NotAWriterError ? closeCodes.commentaryReadOnly : closeCodes.updateNotStored));
 }
 
 /**

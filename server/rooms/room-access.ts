@@ -1,4 +1,8 @@
-/** Who may read a room: the owner of private notes, and the members of a group that reads the document. */
+/**
+ * Who may read a room: the owner of private notes, and the members (observers included) of a group
+ * that reads the document, for its layer and its commentary. Who may write one: a commentary's
+ * members, moderators and owners; nobody writes an annotation room through it.
+ */
 import type { RoomName } from '../../shared/rooms.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -13,4 +17,9 @@ export async function mayReadRoom(db: Queryable, actor: Extract<Actor, { type: '
   }
   const role = await findRole(db, room.groupId, actor.id);
   return authorize(actor, 'group.read', { type: 'group', role }) === 'allow' && (await isDocumentInGroup(db, room.groupId, room.documentId));
+}
+
+export async function mayWriteRoom(db: Queryable, actor: Extract<Actor, { type: 'user' }>, room: RoomName): Promise<boolean> {
+  if (room.type !== 'commentary') return false;
+  return authorize(actor, 'group.write', { type: 'group', role: await findRole(db, room.groupId, actor.id) }) === 'allow';
 }

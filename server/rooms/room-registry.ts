@@ -1,6 +1,6 @@
 /**
- * The open rooms of this process. A room opens when its first reader connects, from the rows, and
- * serves nobody until it has loaded; it closes a while after its last reader leaves. Commands tell
+ * The open rooms of this process. A room opens when its first reader connects, from the rows (a
+ * commentary room: from its snapshot and update log), and serves nobody until it has loaded; it closes a while after its last reader leaves. Commands tell
  * the registry what changed after they commit; a room that is loading at that moment gets the change
  * once loaded (setting a record twice is harmless, missing it is not).
  */
@@ -13,6 +13,9 @@ import type { RoomChange } from '../commands/annotation-commands.ts';
 import { serveConnection } from './connection.ts';
 import { createRoom, type Room } from './room.ts';
 import { loadRoomDoc } from './room-state.ts';
+import { mayWriteRoom } from './room-access.ts';
+import { createCommentaryLog } from '../commentary/commentary-log.ts';
+import { loadCommentaryDoc } from '../commentary/commentary-state.ts';
 
 /** How long an empty room stays open, so that a reload or a reconnect finds it warm. */
 const idleCloseMs = 30_000;
@@ -20,8 +23,8 @@ const idleCloseMs = 30_000;
 export interface RoomRegistry {
   /** The room, loaded (from the rows, if it was not open). Rejects when it cannot be loaded. */
   open(room: RoomName): Promise<Room>;
-  /** Serves `ws` on a loaded room, from its first message on. */
-  serve(room: Room, ws: WebSocket, userId: string): void;
+  /** Serves `ws` on a loaded room, from its first message on; `mayWrite` for a commentary's members. */
+  serve(room: Room, ws: WebSocket, userId: string, mayWrite?: boolean): void;
   /** Loads the room and encodes its state ahead of its first reader (rooms/warm-reader-room.ts). */
   warm(room: RoomName): void;
   isOpen(room: RoomName): boolean;
@@ -43,9 +46,7 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     const name = roomNameOf(room);
     const existing = rooms.get(name);
     if (existing) return existing.ready;
-    const ready = loadRoomDoc(db, room).then((doc) => {
-      logger.info({ room: name, annotations: doc.getMap(roomMaps.annotations).size }, 'room opened');
-      const opened = createRoom(name, room, doc);
+    const ready = loadRoom(room, name).then((opened) => {
       // Armed at once, so that a room whose reader never arrives (a failed handshake) closes too.
       queueMicrotask(() => closeWhenIdle(opened));
       return opened;
@@ -54,6 +55,19 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     rooms.set(name, entry);
     ready.catch(() => rooms.delete(name)); // a failed load is retried by the next reader
     return ready;
+  }
+
+  async function loadRoom(room: RoomName, name: string): Promise<Room> {
+    if (room.type === 'commentary') {
+      const loaded = await loadCommentaryDoc(db, room);
+      logger.info({ room: name, updates: loaded.tail.count }, 'room opened');
+      // The administrator has no powers inside a seminar: the policy needs only the person's id here.
+      const mayWrite = (authorId: string) => mayWriteRoom(db, { type: 'user', id: authorId, isAdmin: false }, room);
+      return createRoom(name, room, loaded.doc, createCommentaryLog(db, room, loaded, logger, mayWrite));
+    }
+    const doc = await loadRoomDoc(db, room);
+    logger.info({ room: name, annotations: doc.getMap(roomMaps.annotations).size }, 'room opened');
+    return createRoom(name, room, doc);
   }
 
   /** Closes the room after a quiet while, unless a reader is there by then. */
@@ -73,13 +87,13 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
   return {
     open,
 
-    serve(room, ws, userId) {
+    serve(room, ws, userId, mayWrite = false) {
       if (!rooms.has(room.name)) {
         // Closed while the handshake finished: the client reconnects to a fresh one.
         ws.close(closeCodes.unavailable.code, closeCodes.unavailable.reason);
         return;
       }
-      serveConnection(room, ws, userId, logger, () => closeWhenIdle(room));
+      serveConnection(room, ws, userId, mayWrite, logger, () => closeWhenIdle(room));
     },
 
     warm(room) {
@@ -112,7 +126,7 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     revokeGroupAccess(groupId, userId) {
       for (const entry of rooms.values()) {
         void entry.ready.then((room) => {
-          if (room.room.type !== 'group' || room.room.groupId !== groupId) return;
+          if (room.room.type === 'private' || room.room.groupId !== groupId) return;
           for (const connection of room.connections) {
             if (connection.userId === userId) connection.ws.close(closeCodes.accessRevoked.code, closeCodes.accessRevoked.reason);
           }
@@ -121,7 +135,11 @@ export function createRoomRegistry(db: Database, logger: Logger): RoomRegistry {
     },
 
     async closeDocumentRooms(documentId) {
-      const closing = [...rooms].filter(([name]) => parseRoomName(name)?.documentId === documentId);
+      // A commentary does not hang on the text's offsets (its citations carry quotes): it stays open.
+      const closing = [...rooms].filter(([name]) => {
+        const room = parseRoomName(name);
+        return room?.documentId === documentId && room.type !== 'commentary';
+      });
       for (const [name, entry] of closing) {
         // Out of the registry first, so that a reader arriving meanwhile loads the new rows.
         if (rooms.get(name) === entry) rooms.delete(name);

@@ -1,11 +1,11 @@
 /** Building a room's Y.Doc from the rows: the layer as every reader sees it (no hidden bodies). */
 import * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
-import { epochKey, roomMaps, type RoomName } from '../../shared/rooms.ts';
+import { epochKey, roomMaps, type AnnotationRoomName } from '../../shared/rooms.ts';
 import type { Queryable } from '../db/database.ts';
 import { findLayer } from '../queries/annotation-layer.ts';
 
-export async function loadRoomDoc(db: Queryable, room: RoomName): Promise<Y.Doc> {
+export async function loadRoomDoc(db: Queryable, room: AnnotationRoomName): Promise<Y.Doc> {
   const layer = await findLayer(db, room);
   const doc = new Y.Doc();
   doc.transact(() => {

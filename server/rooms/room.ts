@@ -1,6 +1,6 @@
 /**
- * One open room: its Y.Doc (written only by the server, after commits), its awareness, and the
- * connections reading it. Doc updates go to every connection as they happen; awareness goes through
+ * One open room: its Y.Doc (an annotation room's written only by the server, after commits; a
+ * commentary room's through its log), its awareness, and the connections reading it. Doc updates go to every connection as they happen; awareness goes through
  * the relay's batching.
  */
 import type WebSocket from 'ws';
@@ -9,12 +9,15 @@ import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-proto
 import type { RoomName } from '../../shared/rooms.ts';
 import { createAwarenessRelay, type AwarenessRelay } from './awareness-relay.ts';
 import { encodeAwareness, encodeUpdate } from './protocol.ts';
+import type { CommentaryLog } from '../commentary/commentary-log.ts';
 
 export interface RoomConnection {
   ws: WebSocket;
   userId: string;
   /** The awareness client id this connection speaks for, once it has said which. */
   awarenessClientId: number | null;
+  /** Whether its updates are taken (a member in a commentary room); never in annotation rooms. */
+  mayWrite: boolean;
 }
 
 export interface Room {
@@ -22,6 +25,8 @@ export interface Room {
   room: RoomName;
   doc: Y.Doc;
   relay: AwarenessRelay;
+  /** A commentary room's write path (server/commentary/commentary-log.ts); null for annotation rooms. */
+  commentary: CommentaryLog | null;
   connections: Set<RoomConnection>;
   /** The awareness ids some connection speaks for: no other connection may set them. */
   claimedClientIds: Set<number>;
@@ -32,7 +37,7 @@ export interface Room {
   destroy(): void;
 }
 
-export function createRoom(name: string, room: RoomName, doc: Y.Doc): Room {
+export function createRoom(name: string, room: RoomName, doc: Y.Doc, commentary: CommentaryLog | null = null): Room {
   const connections = new Set<RoomConnection>();
   const send = (message: Uint8Array) => {
     for (const connection of connections) {
@@ -56,6 +61,7 @@ export function createRoom(name: string, room: RoomName, doc: Y.Doc): Room {
     room,
     doc,
     relay,
+    commentary,
     connections,
     claimedClientIds,
     fullState: () => (fullState ??= Y.encodeStateAsUpdate(doc)),

@@ -12,7 +12,7 @@ import { closeCodes, parseRoomName, yjsPathPrefix, type RoomName } from '../../s
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { actorFromCookieHeader } from '../middleware/session.ts';
-import { mayReadRoom } from './room-access.ts';
+import { mayReadRoom, mayWriteRoom } from './room-access.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 /** The largest frame ws accepts at all; what a room keeps is bounded much lower (shared/rooms.ts). */
@@ -31,7 +31,7 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
         // Loaded before the handshake completes: no client message can arrive before the state is there.
         const room = await registry.open(admission.room);
         wss.handleUpgrade(req, socket, head, (ws) => {
-          registry.serve(room, ws, admission.session.userId);
+          registry.serve(room, ws, admission.session.userId, admission.mayWrite);
           // The connection ends with the session that let it in (sign-out, password change, expiry).
           const forget = live.track(admission.session, () => ws.close(closeCodes.sessionEnded.code, closeCodes.sessionEnded.reason));
           ws.on('close', forget);
@@ -43,7 +43,7 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
       });
   });
 
-  type Admission = { type: 'admitted'; room: RoomName; session: SessionRef } | { type: 'refused'; status: number; message: string };
+  type Admission = { type: 'admitted'; room: RoomName; session: SessionRef; mayWrite: boolean } | { type: 'refused'; status: number; message: string };
 
   async function admit(req: IncomingMessage, name: string): Promise<Admission> {
     if (!isSameOrigin(req)) return { type: 'refused', status: 403, message: 'Connections from other sites are refused' };
@@ -51,7 +51,7 @@ export function serveRooms(httpServer: HttpServer, db: Database, registry: RoomR
     if (actor.type === 'anonymous' || !session) return { type: 'refused', status: 401, message: 'Sign in first' };
     const room = parseRoomName(name);
     if (!room || !(await mayReadRoom(db, actor, room))) return { type: 'refused', status: 403, message: 'You may not open this room' };
-    return { type: 'admitted', room, session };
+    return { type: 'admitted', room, session, mayWrite: await mayWriteRoom(db, actor, room) };
   }
 
 }

@@ -3,6 +3,7 @@
  * server itself, not a wrapper): for tests of start-up, shutdown and crashes.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { TestDatabase } from './database.ts';
 import { repoRoot } from './run.ts';
@@ -42,4 +43,14 @@ export async function startServerProcess(database: TestDatabase, options: { port
     });
   });
   return { child, url, lines, stderr: () => stderr, exited };
+}
+
+/** A port free now, so that a restarted server can listen where its clients reconnect. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

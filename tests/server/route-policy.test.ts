@@ -323,7 +323,59 @@ const table: Row[] = [
       ]);
     },
   },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary/versions',
+    prepare: async (world) => ({ path: commentaryVersions(world) }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/groups/:id/documents/:documentId/commentary/versions',
+    prepare: async (world) => ({ path: commentaryVersions(world), body: { name: 'after session 3' } }),
+    expected: inGroup(403, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary/versions/:versionId',
+    prepare: async (world) => ({ path: `${commentaryVersions(world)}/${await commentaryVersion(world)}` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary/versions/:versionId/compare',
+    prepare: async (world) => ({ path: `${commentaryVersions(world)}/${await commentaryVersion(world)}/compare` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/groups/:id/documents/:documentId/commentary/versions/:versionId/restore',
+    prepare: async (world) => ({ path: `${commentaryVersions(world)}/${await commentaryVersion(world)}/restore` }),
+    expected: inGroup(403, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary.md',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/commentary.md` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id/documents/:documentId/commentary.html',
+    prepare: async (world) => ({ path: `/groups/${world.groupId}/documents/${memoId}/commentary.html` }),
+    expected: inGroup(200, 200, 200, 200),
+  },
 ];
+
+function commentaryVersions(world: World): string {
+  return `/groups/${world.groupId}/documents/${memoId}/commentary/versions`;
+}
+
+/** A version of the table seminar's commentary, saved by its owner. */
+async function commentaryVersion(world: World): Promise<string> {
+  const saved = await world.users.owner.client.post<{ id: string }>(`/api${commentaryVersions(world)}`, { name: 'for the table' });
+  return saved.body.id;
+}
 
 /** The routes the API router really has, as "METHOD /path". */
 function registeredRoutes(router: Router): string[] {

@@ -4,7 +4,6 @@
  * there; every unacknowledged one, resent from its client's outbox, applies exactly once; every
  * client converges on the database's state.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupRecord } from '../../../shared/accounts.ts';
 import type { CommandResult } from '../../../shared/annotations.ts';
@@ -13,20 +12,11 @@ import { importedMemo } from '../../fixtures/memo.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { signUpUser, type TestUser } from '../../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom, type CommandClient, type RoomClient } from '../../helpers/room-client.ts';
-import { startServerProcess, type ServerProcess } from '../../helpers/server-process.ts';
+import { freePort, startServerProcess, type ServerProcess } from '../../helpers/server-process.ts';
 
 const documentId = 'frus1981-88v41-d97';
 const text = importedMemo().text;
 const quotes = ['new leadership', 'November 1986 to host', 'Radio jamming must cease', 'Emigration must be freed up', 'the land of the Gulag'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A client with an outbox: every command stays in it until acknowledged, and is resent as it was. */
 class OutboxClient {
