@@ -72,6 +72,7 @@ export const closeCodes = {
   documentRevised: { code: 4410, reason: 'a new version of this document was imported; reload to read it' },
   commentaryReadOnly: { code: 4406, reason: 'read-only: observers read the commentary, members write it' },
   foreignRootType: { code: 4422, reason: 'the update writes outside the commentary' },
+  malformedCommentary: { code: 4423, reason: 'the update would make the commentary something its editor cannot read' },
   updateNotStored: { code: 4507, reason: 'your change could not be stored; reconnecting sends it again' },
 } as const;
 

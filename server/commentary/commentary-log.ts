@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { deleteYjsUpdatesUpTo, insertYjsUpdate, upsertCommentarySnapshot, type CommentaryRoomKey } from '../repos/commentary.ts';
 import type { LoadedCommentary } from './commentary-state.ts';
+import { shapeErrorAfter } from './commentary-shape.ts';
 
 /** The tail compacted once it holds this many updates or bytes, whichever comes first. */
 export const compactionBound = { updates: 500, bytes: 1024 * 1024 } as const;
@@ -23,6 +24,9 @@ export class NotAWriterError extends Error {
     super('the author may not write this commentary');
   }
 }
+
+/** Refused by the log: the update would leave the commentary in a shape no editor can read (commentary-shape.ts). */
+export class MalformedCommentaryError extends Error {}
 
 /** The origin of updates applied by the log: clients' and restores alike, all stored first. */
 export const storedOrigin = Symbol('stored commentary update');
@@ -77,6 +81,10 @@ export function createCommentaryLog(
       return exclusive(async () => {
         if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return false;
         if (!(await mayWrite(authorId))) throw new NotAWriterError();
+        // Checked on a copy before it is stored: a stored update that breaks the document, or fails to
+        // apply, would break every later opening of the room.
+        const problem = shapeErrorAfter(doc, update);
+        if (problem) throw new MalformedCommentaryError(problem);
         tail.lastUpdateId = await insertYjsUpdate(db, key, update, authorId);
         tail.count += 1;
         tail.bytes += update.byteLength;

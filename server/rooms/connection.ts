@@ -17,7 +17,7 @@ import type { Logger } from '../logger.ts';
 import { encodeAwareness, encodeSyncStep1, messageAwareness, messageQueryAwareness, messageSync } from './protocol.ts';
 import type { Room, RoomConnection } from './room.ts';
 import { isEmptyUpdate, isHeldBy, refusalOfCommentaryUpdate } from './commentary-update.ts';
-import { NotAWriterError } from '../commentary/commentary-log.ts';
+import { MalformedCommentaryError, NotAWriterError } from '../commentary/commentary-log.ts';
 
 type Close = (typeof closeCodes)[keyof typeof closeCodes];
 
@@ -118,7 +118,15 @@ function takeCommentaryUpdate(log: NonNullable<Room['commentary']>, room: Room, 
     throw new Refusal(closeCodes.commentaryReadOnly);
   }
   if (isEmptyUpdate(update)) return;
-  log.accept(update, connection.userId).catch((error: unknown) => refuse(error instanceof NotAWriterError ? closeCodes.commentaryReadOnly : closeCodes.updateNotStored));
+  log.accept(update, connection.userId).catch((error: unknown) =>
+    refuse(
+      error instanceof NotAWriterError
+        ? closeCodes.commentaryReadOnly
+        : error instanceof MalformedCommentaryError
+          ? closeCodes.malformedCommentary
+          : closeCodes.updateNotStored,
+    ),
+  );
 }
 
 /**

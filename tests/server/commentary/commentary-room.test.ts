@@ -157,4 +157,30 @@ describe('the commentary room', () => {
     expectSameState(await storedDoc(server.db, groupId, documentId), late.doc);
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
+
+  it('refuses an update that would make the notebook unreadable (a bare value, an unknown element), storing none of it', async () => {
+    const groupId = await seminar('Malformed');
+    const a = await join(ana, groupId);
+    addParagraph(a.doc, 'kept');
+    // Seen by another member: stored, since the room broadcasts only what it stored.
+    const witness = await join(mona, groupId);
+    await witness.until(() => paragraphText(witness.doc) === 'kept');
+    const before = await countUpdates(server.db, groupId);
+    const forgeries: ((fragment: Y.XmlFragment) => void)[] = [
+      (fragment) => fragment.insert(0, ['a bare value' as unknown as Y.XmlText]),
+      (fragment) => fragment.insert(0, [new Y.XmlElement('script')]),
+    ];
+    for (const forge of forgeries) {
+      const b = await join(ben, groupId);
+      await b.until(() => paragraphText(b.doc) === 'kept');
+      forge(fragmentOf(b.doc));
+      expect(await b.closed).toBe(closeCodes.malformedCommentary.code);
+      b.provider.disconnect();
+    }
+    expect(await countUpdates(server.db, groupId)).toBe(before);
+    // The notebook still reads, for a newcomer and for its exports.
+    const late = await join(olga, groupId);
+    expect(paragraphText(late.doc)).toBe('kept');
+    expect((await ana.client.get(`/api/groups/${groupId}/documents/${documentId}/commentary.md`)).status).toBe(200);
+  });
 });
