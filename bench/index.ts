@@ -18,11 +18,18 @@
  *     --arrivals=10       records that arrive one by one once the page is rendered, each timed
  *     --profile           print where the page's CPU time goes (self time by function; the client is minified)
  *     --database-url=…    as above
+ *
+ *   search                issue 7: full-text search over a generated layer (see bench/search.ts)
+ *     --annotations=1000000  annotations generated in PostgreSQL
+ *     --replies=300000    replies generated
+ *     --runs=40           timed runs per query (the reference: --reference-runs=5)
+ *     --database-url=…    as above
  */
 import os from 'node:os';
 import { killAllChildren } from './child-process.ts';
 import { printMarginSummary, runMargin } from './margin.ts';
 import { printSummary, runWritePath, type WritePathOptions } from './write-path.ts';
+import { printSearchSummary, runSearchBench } from './search.ts';
 
 function parseArgs(argv: string[]): { name: string | undefined; flags: Map<string, string> } {
   const flags = new Map<string, string>();
@@ -51,9 +58,10 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
-  if (name !== 'write-path' && name !== 'margin') {
+  if (name !== 'write-path' && name !== 'margin' && name !== 'search') {
     console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--rounds=3] [--records=50] [--seconds=20] [--presence-interval=15] [--own-awareness] [--database-url=…]');
     console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--profile] [--database-url=…]');
+    console.error('       npm run bench -- search [--annotations=1000000] [--replies=300000] [--runs=40] [--reference-runs=5] [--database-url=…]');
     process.exit(2);
   }
   const databaseUrl = flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -68,6 +76,18 @@ async function main(): Promise<void> {
     };
     console.log(`margin benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies, ${options.arrivals} arrivals`);
     await bounded('margin', 15 * 60_000, (cleanup) => runMargin(options, cleanup).then(printMarginSummary));
+    return;
+  }
+  if (name === 'search') {
+    const options = {
+      databaseUrl,
+      annotations: positiveNumber(flags, 'annotations', 1_000_000),
+      replies: positiveNumber(flags, 'replies', 300_000),
+      runs: positiveNumber(flags, 'runs', 40),
+      referenceRuns: positiveNumber(flags, 'reference-runs', 5),
+    };
+    console.log(`search benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies`);
+    await bounded('search', 60 * 60_000, (cleanup) => runSearchBench(options, cleanup).then(printSearchSummary));
     return;
   }
   const quick = flags.has('quick');

@@ -12,6 +12,7 @@ import { annotationsRouter } from './annotations.ts';
 import { layerFilesRouter } from './layer-files.ts';
 import { historyRouter } from './history.ts';
 import { notificationsRouter } from './notifications.ts';
+import { searchRouter } from './search.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
@@ -31,6 +32,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(layerFilesRouter(db, execute));
   router.use(historyRouter(db));
   router.use(notificationsRouter(db));
+  router.use(searchRouter(db));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }
