@@ -11,7 +11,11 @@ const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { e
 
 export const searchQuerySchema = z
   .object({
-    q: z.string().trim().min(1, 'type something to search for').max(searchLimits.text, `at most ${searchLimits.text} characters`),
+    // Not trimmed: a space after the last word says that it is complete (no longer a prefix).
+    q: z
+      .string()
+      .max(searchLimits.text, `at most ${searchLimits.text} characters`)
+      .refine((q) => q.trim() !== '', 'type something to search for'),
     group: z.union([z.uuid(), z.literal('private')], { error: 'a seminar’s id, or "private" for your own notes' }).optional(),
     document: z.string().min(1).max(200).optional(),
     member: z.uuid({ error: 'a member’s id' }).optional(),
