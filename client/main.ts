@@ -14,6 +14,7 @@ import { renderGroupPage } from './groups/group-page.ts';
 import { renderTimelinePage } from './history/timeline-page.ts';
 import { renderInvitePage } from './invites/invite-page.ts';
 import { renderReportPage } from './report/report-page.ts';
+import { renderSearchPage } from './search/search-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
 import { startRouter } from './router.ts';
 import { loadSession } from './services/session.ts';
@@ -52,6 +53,7 @@ startRouter(
       render: (container, [groupId, documentId]) => renderReportPage(container, groupId ?? '', documentId ?? ''),
     },
     { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
+    { pattern: /^\/search\/?$/, render: (container) => renderSearchPage(container) },
   ],
   (container, [path]) => {
     container.replaceChildren(statusMessage('error', `No page at ${path ?? location.pathname}.`));
