@@ -19,10 +19,43 @@ CREATE FUNCTION annotation_search_vector(selectors jsonb, tags text[], body text
       || search_words(body, 'B')
       || search_words(coalesce(selectors -> 'quote' ->> 'exact', ''), 'C');
 
+-- Where a row may be found, as tokens in the same vector: its seminar ('§g<group>') or its owner's
+-- private notes ('§p<user>'), its author ('§a<user>'), its document and each tag ('§d', '§t', hashed:
+-- they may hold any character). A search adds the reader's tokens to its query, so that one GIN
+-- index scan intersects "these words" with "in these seminars", however common the words are. '§'
+-- is never part of a word, so typed words cannot match a token. Tokens carry no position and so
+-- never count in a rank.
+CREATE FUNCTION annotation_scope_token(group_id uuid, author_id uuid) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE WHEN group_id IS NULL THEN '§p' || author_id ELSE '§g' || group_id END;
+
+CREATE FUNCTION annotation_search_tokens(group_id uuid, author_id uuid, document_id text, tags text[]) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN array_to_tsvector(ARRAY[annotation_scope_token(group_id, author_id), '§a' || author_id, '§d' || md5(document_id)]
+                           || ARRAY(SELECT '§t' || md5(tag) FROM unnest(tags) AS tag));
+
 ALTER TABLE annotations ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body)) STORED;
+  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body) || annotation_search_tokens(group_id, author_id, document_id, tags)) STORED;
+
+-- A reply is found where its annotation is: the scope token is copied when the reply is written
+-- (an annotation never changes seminar or owner), and the reply's vector carries it.
+ALTER TABLE replies ADD COLUMN search_scope text;
+UPDATE replies r SET search_scope = annotation_scope_token(a.group_id, a.author_id) FROM annotations a WHERE a.id = r.annotation_id;
+ALTER TABLE replies ALTER COLUMN search_scope SET NOT NULL;
+
+CREATE FUNCTION replies_set_search_scope() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT annotation_scope_token(a.group_id, a.author_id) INTO NEW.search_scope FROM annotations a WHERE a.id = NEW.annotation_id;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER replies_search_scope BEFORE INSERT OR UPDATE OF annotation_id ON replies
+  FOR EACH ROW EXECUTE FUNCTION replies_set_search_scope();
+
+-- Generated columns are computed after BEFORE triggers, so the scope set above is in the vector.
 ALTER TABLE replies ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (search_words(body, 'B')) STORED;
+  GENERATED ALWAYS AS (search_words(body, 'B') || array_to_tsvector(ARRAY[search_scope])) STORED;
 
 CREATE INDEX annotations_search ON annotations USING gin (search_vector);
 CREATE INDEX replies_search ON replies USING gin (search_vector);

@@ -2,10 +2,11 @@
  * The SQL of search (docs/search.md): the annotations and replies a reader may read whose words match,
  * ranked, one row per annotation with its best-matching text.
  *
- * Why it stays fast over a million annotations: both arms are bounded. Each finds at most
- * `candidates` matches inside the reader's scope (the GIN index on the words and the group index
- * intersect, so a common word does not drag every group's matches along) and only those are ranked;
- * the excerpts (ts_headline, the costly part) are made for the returned page only.
+ * Why it stays fast over a million annotations: the reader's scope and the filters are tokens in the
+ * same search vector as the words (migration 0008), so one GIN index scan finds "these words in these
+ * seminars", whatever the words; each arm then ranks at most `candidates` rows, and the excerpts
+ * (ts_headline, the costly part) are made for the returned page only. The scope is also checked on
+ * the rows themselves: the tokens make it fast, the columns keep it right.
  */
 import type { AnnotationKind, AnnotationStatus } from '../../shared/annotations.ts';
 import type { Selectors } from '../../shared/selectors.ts';
@@ -70,6 +71,9 @@ export const matchEnd = '\uE001';
 const query = `(websearch_to_tsquery('english', $1)
   && coalesce(to_tsquery('english', $2 || ':*') || to_tsquery('simple', $2 || ':*'), ''::tsquery))`;
 
+// Nothing to look for (only stop words, say) must not turn into "everything in scope".
+const hasWords = `numnode(${query}) > 0`;
+
 // Conditions on the annotation (a) shared by both arms: the scope and the annotation's filters.
 const inScope = `a.deleted_at IS NULL
   AND (a.group_id = ANY($5::uuid[]) OR ($7 AND a.group_id IS NULL AND a.author_id = $4))
@@ -88,12 +92,12 @@ const searchSql = `
 WITH hits AS (
   (SELECT a.id AS annotation_id, NULL::uuid AS reply_id, ts_rank_cd(a.search_vector, ${query}) AS rank
      FROM annotations a
-    WHERE a.search_vector @@ ${query} AND ${inScope} AND ${matched('a')}
+    WHERE ${hasWords} AND a.search_vector @@ (${query} && $17::tsquery) AND ${inScope} AND ${matched('a')}
     LIMIT $14)
   UNION ALL
   (SELECT r.annotation_id, r.id, ts_rank_cd(r.search_vector, ${query})
      FROM replies r JOIN annotations a ON a.id = r.annotation_id
-    WHERE r.search_vector @@ ${query} AND r.deleted_at IS NULL AND ${inScope} AND ${matched('r')}
+    WHERE ${hasWords} AND r.search_vector @@ (${query} && $18::tsquery) AND r.deleted_at IS NULL AND ${inScope} AND ${matched('r')}
     LIMIT $14)
 ),
 best AS (
@@ -153,11 +157,13 @@ interface SearchColumns {
   is_truncated: boolean;
 }
 
+/** `tokens`: the tsquery texts of search-tokens.ts, for annotations (scope and filters) and replies (scope). */
 export async function findSearchMatches(
   db: Queryable,
   terms: SearchTerms,
   scope: SearchScope,
   conditions: SearchConditions,
+  tokens: { annotations: string; replies: string },
   paging: { candidates: number; limit: number; offset: number },
 ): Promise<SearchPage> {
   const { rows } = await db.query<SearchColumns>(searchSql, [
@@ -177,6 +183,8 @@ export async function findSearchMatches(
     paging.candidates,
     paging.limit,
     paging.offset,
+    tokens.annotations,
+    tokens.replies,
   ]);
   return {
     isTruncated: rows[0]?.is_truncated ?? false,

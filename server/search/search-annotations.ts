@@ -14,6 +14,7 @@ import type { Actor } from '../policies/actor.ts';
 import { findReaderGroups, findSearchMatches, matchEnd, matchStart, type SearchRow, type SearchScope } from '../queries/search-annotations.ts';
 import { pageFinders, type PageOf } from './document-pages.ts';
 import { hasTerms, searchTerms } from './search-terms.ts';
+import { annotationTokensQuery, scopeQuery } from './search-tokens.ts';
 
 /** Matches ranked per arm (annotations, replies); beyond this the answer says it is truncated. */
 export const searchCandidates = 1000;
@@ -23,19 +24,22 @@ type UserActor = Extract<Actor, { type: 'user' }>;
 export async function searchAnnotations(db: Queryable, reader: UserActor, query: SearchQuery): Promise<SearchAnswer> {
   const scope = await scopeOf(db, reader, query.group ?? null);
   const terms = searchTerms(query.q);
-  if (!hasTerms(terms)) return { results: [], isTruncated: false, nextOffset: null };
+  const where = scopeQuery(scope);
+  if (!hasTerms(terms) || where === null) return { results: [], isTruncated: false, nextOffset: null };
+  const conditions = {
+    documentId: query.document ?? null,
+    authorId: query.member ?? null,
+    tag: query.tag ?? null,
+    status: query.status ?? null,
+    from: query.from ? startOf(query.from) : null,
+    to: query.to ? endOf(query.to) : null,
+  };
   const page = await findSearchMatches(
     db,
     terms,
     scope,
-    {
-      documentId: query.document ?? null,
-      authorId: query.member ?? null,
-      tag: query.tag ?? null,
-      status: query.status ?? null,
-      from: query.from ? startOf(query.from) : null,
-      to: query.to ? endOf(query.to) : null,
-    },
+    conditions,
+    { annotations: annotationTokensQuery(where, conditions), replies: where },
     { candidates: searchCandidates, limit: query.limit, offset: query.offset },
   );
   const pages = await pageFinders(db, uniqueDocuments(page.rows));

@@ -79,8 +79,9 @@ describe('search ranking', () => {
     expect(result!.passage.suffix.startsWith('.')).toBe(true);
   });
 
-  it('finds nothing for punctuation alone, and pages through many results', async () => {
+  it('finds nothing for punctuation or stop words alone, and pages through many results', async () => {
     expect(await foundIds(ana, { q: '?!' })).toEqual([]);
+    expect(await foundIds(ana, { q: 'the of ' })).toEqual([]);
     for (const quote of ['Emigration must be freed up', 'Radio jamming must cease', 'the Soviet proposal']) {
       await annotate(ben, { groupId, quote, body: 'Pagination pagination example.' });
     }
