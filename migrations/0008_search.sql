@@ -1,41 +1,48 @@
--- Full-text search over annotations and replies (docs/search.md). Each row carries its own words as a
+-- Full-text search over annotations and replies (docs/search.md). Each row carries its words in a
 -- stored generated column, so every write path (commands, imports, re-anchoring) keeps it right
 -- without knowing about search.
 --
--- Two forms of every word: English stems (what complete words are matched against: "conferences"
--- finds "conference") and the words as written, lower-cased (what the word still being typed is
--- matched against as a prefix: "conferen" is no prefix of the stem "confer", but of "conference").
--- Weights: tags A (the annotators' own labels), what they wrote B, the quoted passage C (many
--- annotations quote the same passage, so its words say less about any one of them).
+-- Ranked forms of every word: English stems (what complete words match: "conferences" finds
+-- "conference") and the words as written, lower-cased (what a word still being typed is ranked by:
+-- "conferen" is no prefix of the stem "confer", but of "conference"). Weights: tags A (the
+-- annotators' own labels), what they wrote B, the quoted passage C (many annotations quote the same
+-- passage, so its words say less about any one of them).
 CREATE FUNCTION search_words(words text, weight "char") RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN setweight(to_tsvector('english'::regconfig, words) || to_tsvector('simple'::regconfig, words), weight);
 
--- array_to_string is only stable in general (element types may print differently per session);
--- for text[] it is not, which is why this function may say immutable.
-CREATE FUNCTION annotation_search_vector(selectors jsonb, tags text[], body text) RETURNS tsvector
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN search_words(array_to_string(tags, ' '), 'A')
-      || search_words(body, 'B')
-      || search_words(coalesce(selectors -> 'quote' ->> 'exact', ''), 'C');
-
--- Where a row may be found, as tokens in the same vector: its seminar ('§g<group>') or its owner's
--- private notes ('§p<user>'), its author ('§a<user>'), its document and each tag ('§d', '§t', hashed:
--- they may hold any character). A search adds the reader's tokens to its query, so that one GIN
--- index scan intersects "these words" with "in these seminars", however common the words are. '§'
--- is never part of a word, so typed words cannot match a token. Tokens carry no position and so
--- never count in a rank.
+-- Where a row may be read, as tokens in the same vector: its seminar ('§g<group>') or its owner's
+-- private notes ('§p<user>'). A search adds the reader's tokens to its query, so that one GIN index
+-- scan intersects "these words" with "in these seminars", however common the words are. '§' is never
+-- part of a word, so typed words cannot match a token; tokens carry no position, so they never count
+-- in a rank.
 CREATE FUNCTION annotation_scope_token(group_id uuid, author_id uuid) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE WHEN group_id IS NULL THEN '§p' || author_id ELSE '§g' || group_id END;
 
-CREATE FUNCTION annotation_search_tokens(group_id uuid, author_id uuid, document_id text, tags text[]) RETURNS tsvector
+-- A prefix ("conf…") cannot use the intersection above: PostgreSQL gathers every row of every word
+-- the prefix matches before intersecting (a third of a million rows for "conf"). So the written
+-- words are there once more, behind a short form of the scope ('§g5459990§conference'), and the word
+-- being typed is looked up under the reader's scopes only. Another seminar sharing the 8 characters
+-- only adds candidates, which the scope check on the row removes.
+CREATE FUNCTION scoped_words(scope_token text, words text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN array_to_tsvector(ARRAY[annotation_scope_token(group_id, author_id), '§a' || author_id, '§d' || md5(document_id)]
+  RETURN array_to_tsvector(ARRAY(SELECT left(scope_token, 10) || '§' || w.lexeme FROM unnest(to_tsvector('simple'::regconfig, words)) AS w));
+
+-- array_to_string is only stable in general (element types may print differently per session);
+-- for text[] it is not, which is why this function may say immutable.
+CREATE FUNCTION annotation_search_vector(selectors jsonb, tags text[], body text, group_id uuid, author_id uuid, document_id text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN search_words(array_to_string(tags, ' '), 'A')
+      || search_words(body, 'B')
+      || search_words(coalesce(selectors -> 'quote' ->> 'exact', ''), 'C')
+      || scoped_words(annotation_scope_token(group_id, author_id), concat_ws(' ', array_to_string(tags, ' '), body, selectors -> 'quote' ->> 'exact'))
+      -- The filters as tokens too: author, document and tags (hashed: they may hold any character).
+      || array_to_tsvector(ARRAY[annotation_scope_token(group_id, author_id), '§a' || author_id, '§d' || md5(document_id)]
                            || ARRAY(SELECT '§t' || md5(tag) FROM unnest(tags) AS tag));
 
 ALTER TABLE annotations ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body) || annotation_search_tokens(group_id, author_id, document_id, tags)) STORED;
+  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body, group_id, author_id, document_id)) STORED;
 
 -- A reply is found where its annotation is: the scope token is copied when the reply is written
 -- (an annotation never changes seminar or owner), and the reply's vector carries it.
@@ -55,7 +62,7 @@ CREATE TRIGGER replies_search_scope BEFORE INSERT OR UPDATE OF annotation_id ON 
 
 -- Generated columns are computed after BEFORE triggers, so the scope set above is in the vector.
 ALTER TABLE replies ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (search_words(body, 'B') || array_to_tsvector(ARRAY[search_scope])) STORED;
+  GENERATED ALWAYS AS (search_words(body, 'B') || scoped_words(search_scope, body) || array_to_tsvector(ARRAY[search_scope])) STORED;
 
 CREATE INDEX annotations_search ON annotations USING gin (search_vector);
 CREATE INDEX replies_search ON replies USING gin (search_vector);

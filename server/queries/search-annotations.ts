@@ -14,13 +14,12 @@ import type { Queryable } from '../db/database.ts';
 import type { Role } from '../../shared/accounts.ts';
 import type { SearchTerms } from '../search/search-terms.ts';
 
-/** Who reads, and where: `groups` are searched; `includePrivate` adds the reader's own notes. */
+/** Who reads, and where: the scope tokens (search-tokens.ts) of their seminars and private notes. */
 export interface SearchScope {
   readerId: string;
-  groups: string[];
+  tokens: string[];
   /** Groups where the reader moderates, and so reads hidden text. */
   moderatedGroups: string[];
-  includePrivate: boolean;
 }
 
 export interface SearchConditions {
@@ -65,18 +64,24 @@ export interface SearchPage {
 export const matchStart = '\uE000';
 export const matchEnd = '\uE001';
 
-// The query as PostgreSQL sees it: complete words stemmed ($1), and the word being typed ($2) as a
-// prefix of a stem or of a word as written. Written inline (not in a CTE) so that the planner can
-// estimate how many rows it matches and choose between the word index and the group index.
-const query = `(websearch_to_tsquery('english', $1)
+// What ranks a row: complete words stemmed ($1), and the word being typed ($2) as a prefix of a stem
+// or of a word as written.
+const rankQuery = `(websearch_to_tsquery('english', $1)
   && coalesce(to_tsquery('english', $2 || ':*') || to_tsquery('simple', $2 || ':*'), ''::tsquery))`;
 
-// Nothing to look for (only stop words, say) must not turn into "everything in scope".
-const hasWords = `numnode(${query}) > 0`;
+// What finds a row through the index: the same complete words; the word being typed as a whole stem
+// or as a prefix under the reader's scopes ($7, search-tokens.ts), so that a prefix never gathers
+// other seminars' rows. Inline (not in a CTE) so that the planner sees the values.
+const matchQuery = `(websearch_to_tsquery('english', $1)
+  && CASE WHEN $2::text IS NULL THEN ''::tsquery ELSE to_tsquery('english', $2) || $7::tsquery END)`;
 
-// Conditions on the annotation (a) shared by both arms: the scope and the annotation's filters.
+// Nothing to look for (only stop words, say) must not turn into "everything in scope".
+const hasWords = `numnode(${rankQuery}) > 0`;
+
+// Conditions on the annotation (a) shared by both arms: the scope, checked on the row's own columns
+// (the tokens in the vector make the search fast; these keep it right), and the annotation's filters.
 const inScope = `a.deleted_at IS NULL
-  AND (a.group_id = ANY($5::uuid[]) OR ($7 AND a.group_id IS NULL AND a.author_id = $4))
+  AND annotation_scope_token(a.group_id, a.author_id) = ANY($5::text[])
   AND ($8::text IS NULL OR a.document_id = $8)
   AND ($10::text IS NULL OR a.tags @> ARRAY[$10::text])
   AND ($11::text IS NULL OR a.status = $11)`;
@@ -90,26 +95,27 @@ const matched = (m: string) => `($9::uuid IS NULL OR ${m}.author_id = $9)
 
 const searchSql = `
 WITH hits AS (
-  (SELECT a.id AS annotation_id, NULL::uuid AS reply_id, ts_rank_cd(a.search_vector, ${query}) AS rank
+  (SELECT a.id AS annotation_id, NULL::uuid AS reply_id, a.created_at, ts_rank_cd(a.search_vector, ${rankQuery}) AS rank
      FROM annotations a
-    WHERE ${hasWords} AND a.search_vector @@ (${query} && $17::tsquery) AND ${inScope} AND ${matched('a')}
+    WHERE ${hasWords} AND a.search_vector @@ (${matchQuery} && $17::tsquery) AND ${inScope} AND ${matched('a')}
     LIMIT $14)
   UNION ALL
-  (SELECT r.annotation_id, r.id, ts_rank_cd(r.search_vector, ${query})
+  (SELECT r.annotation_id, r.id, a.created_at, ts_rank_cd(r.search_vector, ${rankQuery})
      FROM replies r JOIN annotations a ON a.id = r.annotation_id
-    WHERE ${hasWords} AND r.search_vector @@ (${query} && $18::tsquery) AND r.deleted_at IS NULL AND ${inScope} AND ${matched('r')}
+    WHERE ${hasWords} AND r.search_vector @@ (${matchQuery} && $18::tsquery) AND r.deleted_at IS NULL AND ${inScope} AND ${matched('r')}
     LIMIT $14)
 ),
 best AS (
-  SELECT DISTINCT ON (annotation_id) annotation_id, reply_id, rank
+  SELECT DISTINCT ON (annotation_id) annotation_id, reply_id, created_at, rank
     FROM hits ORDER BY annotation_id, rank DESC, reply_id NULLS FIRST
+),
+ranked AS (
+  SELECT * FROM best ORDER BY rank DESC, created_at DESC, annotation_id LIMIT $15 OFFSET $16
 ),
 page AS (
   SELECT b.annotation_id, b.reply_id, b.rank, a.group_id, a.document_id, a.kind, a.status, a.author_id, a.created_at, a.tags,
          a.selectors, a.body
-    FROM best b JOIN annotations a ON a.id = b.annotation_id
-   ORDER BY b.rank DESC, a.created_at DESC, a.id
-   LIMIT $15 OFFSET $16
+    FROM ranked b JOIN annotations a ON a.id = b.annotation_id
 ),
 marks AS (
   -- Every typed word and its stem, as prefixes of words as written: what the excerpts mark.
@@ -157,13 +163,16 @@ interface SearchColumns {
   is_truncated: boolean;
 }
 
-/** `tokens`: the tsquery texts of search-tokens.ts, for annotations (scope and filters) and replies (scope). */
+/**
+ * `tokens`: the tsquery texts of search-tokens.ts: for annotations (scope and filters), for replies
+ * (scope), and the word being typed under the reader's scopes (null when there is none).
+ */
 export async function findSearchMatches(
   db: Queryable,
   terms: SearchTerms,
   scope: SearchScope,
   conditions: SearchConditions,
-  tokens: { annotations: string; replies: string },
+  tokens: { annotations: string; replies: string; prefix: string | null },
   paging: { candidates: number; limit: number; offset: number },
 ): Promise<SearchPage> {
   const { rows } = await db.query<SearchColumns>(searchSql, [
@@ -171,9 +180,9 @@ export async function findSearchMatches(
     terms.prefix,
     terms.words,
     scope.readerId,
-    scope.groups,
+    scope.tokens,
     scope.moderatedGroups,
-    scope.includePrivate,
+    tokens.prefix,
     conditions.documentId,
     conditions.authorId,
     conditions.tag,

@@ -14,7 +14,7 @@ import type { Actor } from '../policies/actor.ts';
 import { findReaderGroups, findSearchMatches, matchEnd, matchStart, type SearchRow, type SearchScope } from '../queries/search-annotations.ts';
 import { pageFinders, type PageOf } from './document-pages.ts';
 import { hasTerms, searchTerms } from './search-terms.ts';
-import { annotationTokensQuery, scopeQuery } from './search-tokens.ts';
+import { annotationTokensQuery, scopedPrefixQuery, scopeQuery, scopeTokens } from './search-tokens.ts';
 
 /** Matches ranked per arm (annotations, replies); beyond this the answer says it is truncated. */
 export const searchCandidates = 1000;
@@ -24,8 +24,7 @@ type UserActor = Extract<Actor, { type: 'user' }>;
 export async function searchAnnotations(db: Queryable, reader: UserActor, query: SearchQuery): Promise<SearchAnswer> {
   const scope = await scopeOf(db, reader, query.group ?? null);
   const terms = searchTerms(query.q);
-  const where = scopeQuery(scope);
-  if (!hasTerms(terms) || where === null) return { results: [], isTruncated: false, nextOffset: null };
+  if (!hasTerms(terms) || scope.tokens.length === 0) return { results: [], isTruncated: false, nextOffset: null };
   const conditions = {
     documentId: query.document ?? null,
     authorId: query.member ?? null,
@@ -39,7 +38,11 @@ export async function searchAnnotations(db: Queryable, reader: UserActor, query:
     terms,
     scope,
     conditions,
-    { annotations: annotationTokensQuery(where, conditions), replies: where },
+    {
+      annotations: annotationTokensQuery(scope.tokens, conditions),
+      replies: scopeQuery(scope.tokens),
+      prefix: terms.prefix === null ? null : scopedPrefixQuery(scope.tokens, terms.prefix),
+    },
     { candidates: searchCandidates, limit: query.limit, offset: query.offset },
   );
   const pages = await pageFinders(db, uniqueDocuments(page.rows));
@@ -58,9 +61,8 @@ async function scopeOf(db: Queryable, reader: UserActor, group: string | null): 
   const readsHidden = (role: Role) => can(reader, 'annotation.readHidden', { type: 'annotation', role, ownerId: null, authorId: null });
   return {
     readerId: reader.id,
-    groups: chosen.map((m) => m.groupId),
+    tokens: scopeTokens(reader.id, chosen.map((m) => m.groupId), group === null || group === 'private'),
     moderatedGroups: chosen.filter((m) => readsHidden(m.role)).map((m) => m.groupId),
-    includePrivate: group === null || group === 'private',
   };
 }
 
