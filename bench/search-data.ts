@@ -80,10 +80,14 @@ export async function generateSearchData(
        JOIN bench_users u ON u.n = m.un JOIN bench_groups g ON g.n = m.gn`,
   );
 
+  // GIN indexes build far faster at once than row by row: dropped for the load, made again after it
+  // exactly as migration 0008 makes them.
+  await db.exec('DROP INDEX annotations_search; DROP INDEX replies_search');
+
   const start = Date.parse('2024-01-01T00:00:00Z');
   const span = Date.parse('2026-11-01T00:00:00Z') - start;
   for (let done = 0; done < options.annotations; done += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, options.annotations - done) }, () => {
+    const rows = Array.from({ length: Math.min(batchSize, options.annotations - done) }, (_, i) => {
       const length = 20 + Math.floor(Math.random() * 180);
       const roll = Math.random();
       return {
@@ -93,7 +97,8 @@ export async function generateSearchData(
         d: Math.random() < 0.6 ? 0 : Math.floor(Math.random() * (documentCopies + 1)),
         s: Math.floor(Math.random() * (textLength - length)),
         l: length,
-        body: words(),
+        // One annotation in 20,000 names samizdat: the rare word of the benchmark's queries.
+        body: (done + i) % 20_000 === 7 ? `${words()} samizdat` : words(),
         tags: Array.from({ length: Math.floor(Math.random() * 3) }, () => tagWords[Math.floor(Math.random() * tagWords.length)]!),
         st: Math.random() < 0.2 ? 'resolved' : 'open',
         h: Math.random() < 0.01,
@@ -129,6 +134,12 @@ export async function generateSearchData(
       [JSON.stringify(rows), rows.length],
     );
   }
+  await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await tx.query('CREATE INDEX annotations_search ON annotations USING gin (search_vector)');
+    await tx.query('CREATE INDEX replies_search ON replies USING gin (search_vector)');
+  });
+  options.log('indexes built');
   const readerOf = async (n: number): Promise<BenchReader> => {
     const { rows } = await db.query<{ user_id: string; group_ids: string[] }>(
       `SELECT u.id AS user_id, array_agg(m.group_id ORDER BY g.n) AS group_ids

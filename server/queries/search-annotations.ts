@@ -164,7 +164,7 @@ interface SearchColumns {
 }
 
 /**
- * `tokens`: the tsquery texts of search-tokens.ts: for annotations (scope and filters), for replies
+ * Run inside a transaction. `tokens`: the tsquery texts of search-tokens.ts: for annotations (scope and filters), for replies
  * (scope), and the word being typed under the reader's scopes (null when there is none).
  */
 export async function findSearchMatches(
@@ -175,6 +175,9 @@ export async function findSearchMatches(
   tokens: { annotations: string; replies: string; prefix: string | null },
   paging: { candidates: number; limit: number; offset: number },
 ): Promise<SearchPage> {
+  // A few hundred rows at most: parallel workers cost more to start than they save, and on a busy
+  // server they take cores from other requests. Transaction-local, so `db` must be a transaction.
+  await db.query('SET LOCAL max_parallel_workers_per_gather = 0');
   const { rows } = await db.query<SearchColumns>(searchSql, [
     terms.complete,
     terms.prefix,

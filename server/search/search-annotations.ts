@@ -7,7 +7,7 @@
 import type { Role } from '../../shared/accounts.ts';
 import { annotationPath, searchLimits, type MarkedText, type SearchAnswer, type SearchResult } from '../../shared/search-results.ts';
 import { endOf, startOf, type SearchQuery } from '../../shared/search.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { can } from '../policies/can.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -17,11 +17,11 @@ import { hasTerms, searchTerms } from './search-terms.ts';
 import { annotationTokensQuery, scopedPrefixQuery, scopeQuery, scopeTokens } from './search-tokens.ts';
 
 /** Matches ranked per arm (annotations, replies); beyond this the answer says it is truncated. */
-export const searchCandidates = 1000;
+export const searchCandidates = 300;
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
-export async function searchAnnotations(db: Queryable, reader: UserActor, query: SearchQuery): Promise<SearchAnswer> {
+export async function searchAnnotations(db: Database, reader: UserActor, query: SearchQuery): Promise<SearchAnswer> {
   const scope = await scopeOf(db, reader, query.group ?? null);
   const terms = searchTerms(query.q);
   if (!hasTerms(terms) || scope.tokens.length === 0) return { results: [], isTruncated: false, nextOffset: null };
@@ -33,8 +33,8 @@ export async function searchAnnotations(db: Queryable, reader: UserActor, query:
     from: query.from ? startOf(query.from) : null,
     to: query.to ? endOf(query.to) : null,
   };
-  const page = await findSearchMatches(
-    db,
+  const page = await db.transaction((tx) => findSearchMatches(
+    tx,
     terms,
     scope,
     conditions,
@@ -44,7 +44,7 @@ export async function searchAnnotations(db: Queryable, reader: UserActor, query:
       prefix: terms.prefix === null ? null : scopedPrefixQuery(scope.tokens, terms.prefix),
     },
     { candidates: searchCandidates, limit: query.limit, offset: query.offset },
-  );
+  ));
   const pages = await pageFinders(db, uniqueDocuments(page.rows));
   return {
     results: page.rows.map((row) => presentResult(row, pages.get(row.documentId))),

@@ -12,8 +12,8 @@ export interface SearchTerms {
   words: string[];
 }
 
-/** One letter is no useful prefix ("a…" matches half the words of a layer). */
-const minPrefixLength = 2;
+/** One or two letters are no useful prefix ("co…" matches a good part of every layer). */
+const minPrefixLength = 3;
 const maxWords = 32;
 
 export function searchTerms(input: string): SearchTerms {

@@ -12,6 +12,7 @@ describe('search terms', () => {
     expect(searchTerms('"human rights" sov').prefix).toBe('sov');
     expect(searchTerms('moscow -jam').prefix).toBeNull();
     expect(searchTerms('moscow a').prefix).toBeNull();
+    expect(searchTerms('moscow co').prefix).toBeNull();
   });
 
   it('makes the prefix of letters and digits only, whatever was typed around it', () => {
