@@ -33,18 +33,13 @@ export async function searchAnnotations(db: Database, reader: UserActor, query: 
     from: query.from ? startOf(query.from) : null,
     to: query.to ? endOf(query.to) : null,
   };
-  const page = await db.transaction((tx) => findSearchMatches(
-    tx,
-    terms,
-    scope,
-    conditions,
-    {
-      annotations: annotationTokensQuery(scope.tokens, conditions),
-      replies: scopeQuery(scope.tokens),
-      prefix: terms.prefix === null ? null : scopedPrefixQuery(scope.tokens, terms.prefix),
-    },
-    { candidates: searchCandidates, limit: query.limit, offset: query.offset },
-  ));
+  const tokens = {
+    annotations: annotationTokensQuery(scope.tokens, conditions),
+    replies: scopeQuery(scope.tokens),
+    prefix: terms.prefix === null ? null : scopedPrefixQuery(scope.tokens, terms.prefix),
+  };
+  const paging = { candidates: searchCandidates, limit: query.limit, offset: query.offset };
+  const page = await db.transaction((tx) => findSearchMatches(tx, terms, scope, conditions, tokens, paging));
   const pages = await pageFinders(db, uniqueDocuments(page.rows));
   return {
     results: page.rows.map((row) => presentResult(row, pages.get(row.documentId))),
