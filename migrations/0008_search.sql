@@ -31,18 +31,21 @@ CREATE FUNCTION scoped_words(scope_token text, words text) RETURNS tsvector
 
 -- array_to_string is only stable in general (element types may print differently per session);
 -- for text[] it is not, which is why this function may say immutable.
-CREATE FUNCTION annotation_search_vector(selectors jsonb, tags text[], body text, group_id uuid, author_id uuid, document_id text) RETURNS tsvector
+CREATE FUNCTION annotation_search_vector(selectors jsonb, tags text[], body text, group_id uuid, author_id uuid, document_id text,
+                                         status text, created_at timestamptz) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN search_words(array_to_string(tags, ' '), 'A')
       || search_words(body, 'B')
       || search_words(coalesce(selectors -> 'quote' ->> 'exact', ''), 'C')
       || scoped_words(annotation_scope_token(group_id, author_id), concat_ws(' ', array_to_string(tags, ' '), body, selectors -> 'quote' ->> 'exact'))
-      -- The filters as tokens too: author, document and tags (hashed: they may hold any character).
-      || array_to_tsvector(ARRAY[annotation_scope_token(group_id, author_id), '§a' || author_id, '§d' || md5(document_id)]
+      -- The filters as tokens too: author, document, status, month written (UTC, '§m202503'), and
+      -- tags (documents and tags hashed: they may hold any character).
+      || array_to_tsvector(ARRAY[annotation_scope_token(group_id, author_id), '§a' || author_id, '§d' || md5(document_id), '§s' || status,
+                                 '§m' || (extract(year FROM created_at AT TIME ZONE 'UTC')::int * 100 + extract(month FROM created_at AT TIME ZONE 'UTC')::int)]
                            || ARRAY(SELECT '§t' || md5(tag) FROM unnest(tags) AS tag));
 
 ALTER TABLE annotations ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body, group_id, author_id, document_id)) STORED;
+  GENERATED ALWAYS AS (annotation_search_vector(selectors, tags, body, group_id, author_id, document_id, status, created_at)) STORED;
 
 -- A reply is found where its annotation is: the scope token is copied when the reply is written
 -- (an annotation never changes seminar or owner), and the reply's vector carries it.

@@ -20,14 +20,40 @@ export function scopeQuery(tokens: string[]): string {
   return `(${tokens.map(lexeme).join(' | ')})`;
 }
 
-/** The scope and the filters that annotations carry as tokens: author, document, tag. */
-export function annotationTokensQuery(tokens: string[], filters: { authorId: string | null; documentId: string | null; tag: string | null }): string {
+export interface TokenFilters {
+  authorId: string | null;
+  documentId: string | null;
+  tag: string | null;
+  status: string | null;
+  from: Date | null;
+  /** Exclusive. */
+  to: Date | null;
+}
+
+/** Beyond this many months a date range narrows too little to be worth its tokens. */
+const maxMonths = 60;
+
+/** The scope and the filters that annotations carry as tokens: author, document, tag, status, months. */
+export function annotationTokensQuery(tokens: string[], filters: TokenFilters): string {
   const narrowing = [
     filters.authorId === null ? null : `§a${filters.authorId}`,
     filters.documentId === null ? null : `§d${md5(filters.documentId)}`,
     filters.tag === null ? null : `§t${md5(filters.tag)}`,
+    filters.status === null ? null : `§s${filters.status}`,
   ].filter((token): token is string => token !== null);
-  return [scopeQuery(tokens), ...narrowing.map(lexeme)].join(' & ');
+  const months = filters.from === null ? null : monthsBetween(filters.from, filters.to ?? new Date(Date.now() + 86_400_000));
+  return [scopeQuery(tokens), ...narrowing.map(lexeme), ...(months ? [`(${months.map((month) => lexeme(`§m${month}`)).join(' | ')})`] : [])].join(' & ');
+}
+
+/** The UTC months (YYYYMM) that [from, to) touches; null when there are too many or none. */
+export function monthsBetween(from: Date, to: Date): number[] | null {
+  const last = new Date(to.getTime() - 1);
+  const first = from.getUTCFullYear() * 12 + from.getUTCMonth();
+  const end = last.getUTCFullYear() * 12 + last.getUTCMonth();
+  if (end - first + 1 > maxMonths) return null;
+  const months: number[] = [];
+  for (let month = first; month <= end; month += 1) months.push(Math.floor(month / 12) * 100 + (month % 12) + 1);
+  return months.length === 0 ? null : months;
 }
 
 /** The typed prefix as a word of each scope ('§g5459990§conf':*): the migration's scoped_words. */

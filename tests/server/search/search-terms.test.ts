@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchTerms } from '../../../server/search/search-terms.ts';
+import { monthsBetween } from '../../../server/search/search-tokens.ts';
 
 describe('search terms', () => {
   it('takes the last word as a prefix while no space follows it', () => {
@@ -18,5 +19,13 @@ describe('search terms', () => {
   it('makes the prefix of letters and digits only, whatever was typed around it', () => {
     expect(searchTerms("Shultz's:* | !x(Gorb")).toMatchObject({ prefix: 'gorb', words: ['shultz', 's', 'x', 'gorb'] });
     expect(searchTerms('Ельцин')).toMatchObject({ prefix: 'ельцин' });
+  });
+});
+
+describe('month tokens of a date range', () => {
+  it('lists the UTC months a range touches, its end excluded', () => {
+    expect(monthsBetween(new Date('2025-11-15T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))).toEqual([202511, 202512, 202601]);
+    expect(monthsBetween(new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00.001Z'))).toEqual([202501]);
+    expect(monthsBetween(new Date('2020-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBeNull();
   });
 });
