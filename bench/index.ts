@@ -23,12 +23,19 @@
  *     --items=5000        annotations in the file (a fifth of them answered by a reply)
  *     --rounds=3          runs of each, alternating which goes first
  *     --database-url=…    as above
+ *
+ *   search                issue 7: full-text search over a generated layer (see bench/search.ts)
+ *     --annotations=1000000  annotations generated in PostgreSQL
+ *     --replies=300000    replies generated
+ *     --runs=40           timed runs per query (the reference: --reference-runs=5)
+ *     --database-url=…    as above
  */
 import os from 'node:os';
 import { killAllChildren } from './child-process.ts';
 import { printMarginSummary, runMargin } from './margin.ts';
 import { printImportSummary, runImportBench } from './import.ts';
 import { printSummary, runWritePath, type WritePathOptions } from './write-path.ts';
+import { printSearchSummary, runSearchBench } from './search.ts';
 
 function parseArgs(argv: string[]): { name: string | undefined; flags: Map<string, string> } {
   const flags = new Map<string, string>();
@@ -57,10 +64,11 @@ function positiveNumber(flags: Map<string, string>, key: string, fallback: numbe
 
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
-  if (name !== 'write-path' && name !== 'margin' && name !== 'import') {
+  if (name !== 'write-path' && name !== 'margin' && name !== 'import' && name !== 'search') {
     console.error('usage: npm run bench -- write-path [--quick] [--readers=10,100,1000] [--rounds=3] [--records=50] [--seconds=20] [--presence-interval=15] [--own-awareness] [--database-url=…]');
     console.error('       npm run bench -- margin [--annotations=1000] [--replies=5000] [--arrivals=10] [--profile] [--database-url=…]');
     console.error('       npm run bench -- import [--items=5000] [--rounds=3] [--database-url=…]');
+    console.error('       npm run bench -- search [--annotations=1000000] [--replies=300000] [--runs=40] [--reference-runs=5] [--database-url=…]');
     process.exit(2);
   }
   const databaseUrl = flags.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -81,6 +89,18 @@ async function main(): Promise<void> {
     const options = { databaseUrl, items: positiveNumber(flags, 'items', 5000), rounds: positiveNumber(flags, 'rounds', 3) };
     console.log(`import benchmark: ${os.cpus().length} cores, Node ${process.version}; ${options.items} annotations, ${options.rounds} rounds`);
     await bounded('import', 20 * 60_000, (cleanup) => runImportBench(options, cleanup).then(printImportSummary));
+    return;
+  }
+  if (name === 'search') {
+    const options = {
+      databaseUrl,
+      annotations: positiveNumber(flags, 'annotations', 1_000_000),
+      replies: positiveNumber(flags, 'replies', 300_000),
+      runs: positiveNumber(flags, 'runs', 40),
+      referenceRuns: positiveNumber(flags, 'reference-runs', 5),
+    };
+    console.log(`search benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${options.annotations} annotations, ${options.replies} replies`);
+    await bounded('search', 60 * 60_000, (cleanup) => runSearchBench(options, cleanup).then(printSearchSummary));
     return;
   }
   const quick = flags.has('quick');

@@ -14,6 +14,7 @@ import { renderGroupPage } from './groups/group-page.ts';
 import { renderTimelinePage } from './history/timeline-page.ts';
 import { renderInvitePage } from './invites/invite-page.ts';
 import { renderReportPage } from './report/report-page.ts';
+import { renderSearchPage } from './search/search-page.ts';
 import { renderDocumentList } from './list/document-list.ts';
 import { renderLibraryPage } from './library/library-page.ts';
 import { startRouter } from './router.ts';
@@ -54,6 +55,7 @@ startRouter(
     },
     { pattern: /^\/invites\/([^/]+)\/?$/, render: (container, [token]) => renderInvitePage(container, token ?? '') },
     { pattern: /^\/library\/?$/, render: (container) => renderLibraryPage(container) },
+    { pattern: /^\/search\/?$/, render: (container) => renderSearchPage(container) },
   ],
   (container, [path]) => {
     container.replaceChildren(statusMessage('error', `No page at ${path ?? location.pathname}.`));

@@ -6,6 +6,7 @@ import { el } from './dom.ts';
 import { createInbox, type Inbox } from './inbox/inbox.ts';
 import { navigate, onRouteChange } from './router.ts';
 import { currentSession, onSessionChange, signOut, type SessionState } from './services/session.ts';
+import { headerSearchBox } from './search/header-search.ts';
 
 export function mountAccountNav(nav: HTMLElement): void {
   // One inbox for the visit: re-rendering the links keeps its count and its open panel.
@@ -35,6 +36,7 @@ function navItems(session: SessionState, inbox: Inbox): Node[] {
     });
   });
   return [
+    headerSearchBox(),
     el('span', { class: 'nav-user' }, session.user.name),
     inbox.element,
     el('a', { href: '/groups', 'data-link': '' }, 'My seminars'),

@@ -1,11 +1,11 @@
 /** The citation of an annotated passage, as a historian would put it in a footnote, with its permalink. */
 import { pageAt, type TextMap } from '../../shared/canonical-text.ts';
 import type { Citation } from '../../shared/document.ts';
+import { annotationPath } from '../../shared/search-results.ts';
 
 /** A seminar's annotation opens in the seminar's reader; a private note in the plain reader. */
 export function permalinkOf(groupId: string | null, documentId: string, annotationId: string): string {
-  const page = groupId ? `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}` : `/documents/${encodeURIComponent(documentId)}`;
-  return `${location.origin}${page}#annotation-${annotationId}`;
+  return `${location.origin}${annotationPath(groupId, documentId, annotationId)}`;
 }
 
 export function citePassage(options: { citation: Citation | null; title: string; textMap: TextMap; start: number; end: number; permalink: string }): string {

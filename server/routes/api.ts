@@ -17,6 +17,7 @@ import { annotationServiceRouter } from './annotation-service.ts';
 import { historyRouter } from './history.ts';
 import { notificationsRouter } from './notifications.ts';
 import { commentaryRouter } from './commentary.ts';
+import { searchRouter } from './search.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
 import type { Realtime } from '../realtime/socket-server.ts';
 import { originCheck } from '../middleware/origin-check.ts';
@@ -42,6 +43,7 @@ export function apiRouter(db: Database, realtime: Realtime, execute: ExecuteComm
   router.use(notificationsRouter(db));
   router.use(tagsRouter(db, realtime, rooms));
   router.use(commentaryRouter(db, rooms));
+  router.use(searchRouter(db));
   router.use((req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0] ?? req.originalUrl)));
   return router;
 }

@@ -300,6 +300,8 @@ const table: Row[] = [
     prepare: async (world) => ({ path: `/groups/${world.groupId}/tags/${await freshTag(world)}` }),
     expected: inGroup(403, 403, 200, 200),
   },
+  // Everyone searches what they may read; naming a seminar they are not in is a 404, as elsewhere.
+  { method: 'GET', path: '/search', prepare: async (world) => ({ path: `/search?q=moscow&group=${world.groupId}` }), expected: inGroup(200, 200, 200, 200) },
   { method: 'GET', path: '/notifications', expected: signedIn(200) },
   { method: 'POST', path: '/notifications/read-all', expected: signedIn(204) },
   // Nobody has notification 1 here: 404 for everyone signed in, never someone else's.
