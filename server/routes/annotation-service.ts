@@ -198,10 +198,13 @@ export function annotationServiceRouter(db: Database, execute: ExecuteCommand): 
   /** The row behind a live member, as a PUT replaces it (its real words, even when hidden from the room). */
   async function currentItem(id: string): Promise<CurrentItem> {
     const annotation = await findAnnotation(db, id);
-    if (annotation) return { type: 'annotation', id, kind: annotation.kind, body: annotation.body, tags: annotation.tags, selectors: annotation.selectors };
+    if (annotation) {
+      const { kind, body, tags, selectors, isHidden } = annotation;
+      return { type: 'annotation', id, kind, body, tags, selectors, isHidden };
+    }
     const reply = await findReply(db, id);
     if (!reply) throw annotationNotFound();
-    return { type: 'reply', id, annotationId: reply.annotationId, parentId: reply.parentId, body: reply.body };
+    return { type: 'reply', id, annotationId: reply.annotationId, parentId: reply.parentId, body: reply.body, isHidden: reply.isHidden };
   }
 
   return router;

@@ -59,16 +59,20 @@ export function planProtocolWrite(
 
 /** What an item of the layer stands as in its row: what a PUT replaces. */
 export type CurrentItem =
-  | { type: 'annotation'; id: string; kind: AnnotationKind; body: string; tags: string[]; selectors: Selectors }
-  | { type: 'reply'; id: string; annotationId: string; parentId: string | null; body: string };
+  | { type: 'annotation'; id: string; kind: AnnotationKind; body: string; tags: string[]; selectors: Selectors; isHidden: boolean }
+  | { type: 'reply'; id: string; annotationId: string; parentId: string | null; body: string; isHidden: boolean };
 
 /**
  * The commands that make `current` what `write` says, only for what changed: an annotation's words
  * and kind (annotation.edit), its tags (annotation.tag), its passage (annotation.reanchor); a reply's
  * words (reply.edit). What cannot change is a conflict with what the item is (409): an annotation
  * does not become a reply, nor a reply an annotation, and a reply stays in its thread.
+ *
+ * A hidden item is served without its words (the moderating notice stands in for them), so a PUT of
+ * what was read comes back without them: no words then means "unchanged", never "erase them".
  */
-export function replacementCommands(current: CurrentItem, write: ProtocolWrite, newCommandId: () => string): Command[] {
+export function replacementCommands(current: CurrentItem, read: ProtocolWrite, newCommandId: () => string): Command[] {
+  const write = current.isHidden && read.body === '' ? { ...read, body: current.body } : read;
   if (current.type === 'reply') {
     if (write.type !== 'reply') throw commandConflict('A reply cannot become an annotation of a passage');
     if (write.annotationId !== current.annotationId || write.parentId !== current.parentId) throw commandConflict('A reply stays with what it answers: its target cannot change');

@@ -126,6 +126,23 @@ describe('writing through the Web Annotation Protocol', () => {
     expect(((await w3cRequest<WebAnnotation>(world, world.member, 'GET', iri)).body.body ?? [])[0]).toMatchObject({ value: 'Second thoughts.' });
   });
 
+  it('keeps a hidden annotation’s words when its author puts back what they read, a tag added', async () => {
+    for (const motivation of ['commenting', 'highlighting']) {
+      const created = await post(annotationOf('humanitarian cooperation', { words: `Hidden words (${motivation}).`, motivation }));
+      const id = created.body.id.split('/').at(-1)!;
+      const hide = await world.moderator.client.post<{ ok: boolean }>('/api/commands', { type: 'annotation.hide', commandId: randomUUID(), annotationId: id });
+      expect(hide.body.ok).toBe(true);
+      const read = await w3cRequest<WebAnnotation>(world, world.member, 'GET', created.body.id);
+      const bodies = (read.body.body ?? []) as { purpose?: string; value?: string }[];
+      expect(bodies.some((body) => body.value === `Hidden words (${motivation}).`)).toBe(false);
+      const tagged = { ...read.body, body: [...bodies, { type: 'TextualBody', purpose: 'tagging', value: 'seen' }] };
+      const put = await w3cRequest<WebAnnotation>(world, world.member, 'PUT', created.body.id, { body: tagged, headers: { 'if-match': read.headers.get('etag')! } });
+      expect(put.status, motivation).toBe(200);
+      const stored = (await world.server.db.query<{ body: string; tags: string[] }>('SELECT body, tags FROM annotations WHERE id = $1', [id])).rows[0]!;
+      expect(stored).toEqual({ body: `Hidden words (${motivation}).`, tags: ['seen'] });
+    }
+  });
+
   it('moves an annotation to the passage its new target names (a re-anchoring)', async () => {
     const created = await post(annotationOf('new leadership', { words: 'Move me.' }));
     const moved = await w3cRequest<WebAnnotation>(world, world.member, 'PUT', created.body.id, {
