@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { CommentaryJson } from './commentary-text.ts';
 import type { DiffPart } from './word-diff.ts';
 
-export const commentaryLimits = { versionName: 120 } as const;
+/** `versions`: named versions one commentary keeps (each is the whole notebook). */
+export const commentaryLimits = { versionName: 120, versions: 200 } as const;
 
 export const saveCommentaryVersionSchema = z
   .object({ name: z.string().trim().min(1, 'Give the version a name').max(commentaryLimits.versionName) })

@@ -53,7 +53,9 @@ export function createCommentaryPanel(options: {
 
   const status = el('p', { class: 'commentary-status', role: 'status', 'aria-live': 'polite' }, 'Connecting…');
   const mount = el('div', { class: 'commentary-mount' });
-  const view = createCommentaryEditor(mount, doc.getXmlFragment(commentaryFragment), provider.awareness, () => options.canWrite() && provider.synced);
+  /** Closed for good by the server (a refused change, a role taken away): nothing typed would be sent. */
+  let isClosed = false;
+  const view = createCommentaryEditor(mount, doc.getXmlFragment(commentaryFragment), provider.awareness, () => !isClosed && options.canWrite() && provider.synced);
   const references = createAnnotationReferences(options.resolveAnnotation);
   view.setProps({
     nodeViews: { annotation_ref: (node) => references.nodeView(node) },
@@ -83,7 +85,7 @@ export function createCommentaryPanel(options: {
   function refreshEditable(): void {
     if (isDestroyed) return;
     view.setProps({});
-    toolbar.hidden = !options.canWrite();
+    toolbar.hidden = isClosed || !options.canWrite();
   }
 
   provider.on('status', ({ status: next }) => {
@@ -92,8 +94,11 @@ export function createCommentaryPanel(options: {
   });
   provider.on('sync', () => refreshEditable());
   provider.on('closed', (event) => {
-    status.textContent = `Closed: ${event.reason || `code ${event.code}`}`;
+    // Codes 4400–4499 are final: the provider does not reconnect, so the editor stops taking input.
+    isClosed = true;
+    status.textContent = `Closed: ${event.reason || `code ${event.code}`}. Reload the page to read the commentary again.`;
     status.dataset.state = 'closed';
+    refreshEditable();
   });
   refreshEditable();
 

@@ -5,9 +5,9 @@
  * through its room (server/rooms/, docs/commentary.md).
  */
 import { Router, type Request } from 'express';
-import { saveCommentaryVersionSchema, type CommentaryVersionRecord, type CommentaryVersionSummary } from '../../shared/commentary.ts';
+import { commentaryLimits, saveCommentaryVersionSchema, type CommentaryVersionRecord, type CommentaryVersionSummary } from '../../shared/commentary.ts';
 import type { Database } from '../db/database.ts';
-import { notFound } from '../errors.ts';
+import { commandConflict, notFound } from '../errors.ts';
 import { authorize } from '../policies/can.ts';
 import { enforce } from '../policies/enforce.ts';
 import type { CommentaryRoomKey } from '../repos/commentary.ts';
@@ -51,6 +51,10 @@ export function commentaryRouter(db: Database, rooms: RoomRegistry): Router {
   router.post(base, async (req, res) => {
     const key = await commentaryOf(req, 'write');
     const { name } = parseBody(saveCommentaryVersionSchema, req.body);
+    // Each version is the whole notebook: a bound keeps one member from filling the disk.
+    if ((await findCommentaryVersions(db, key)).length >= commentaryLimits.versions) {
+      throw commandConflict(`A commentary keeps at most ${commentaryLimits.versions} named versions`);
+    }
     res.status(201).json(await saveCommentaryVersion(db, rooms, key, name, key.actorId));
   });
 

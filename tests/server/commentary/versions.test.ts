@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CommentaryComparison, CommentaryVersionRecord, CommentaryVersionSummary } from '../../../shared/commentary.ts';
+import { randomUUID } from 'node:crypto';
+import { commentaryLimits, type CommentaryComparison, type CommentaryVersionRecord, type CommentaryVersionSummary } from '../../../shared/commentary.ts';
+import { insertCommentaryVersion } from '../../../server/repos/commentary-versions.ts';
 import { describeRange } from '../../../shared/selectors.ts';
 import { importedMemo } from '../../fixtures/memo.ts';
 import type { TestUser } from '../../helpers/http-client.ts';
@@ -116,5 +118,15 @@ describe('named versions of the commentary', () => {
     expect((await ben.client.get(`${base}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     expect((await ben.client.get(`${base}/not-a-uuid/compare`)).status).toBe(404);
     expect((await ben.client.get(`/api/groups/${groupId}/documents/no-such-document/commentary/versions`)).status).toBe(404);
+  });
+
+  it('keeps a bounded number of versions, each being the whole notebook', async () => {
+    const { rows } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM commentary_versions WHERE group_id = $1', [groupId]);
+    for (let n = rows[0]!.n; n < commentaryLimits.versions; n += 1) {
+      await insertCommentaryVersion(server.db, { groupId, documentId, id: randomUUID(), name: `filler ${n}`, state: Y.encodeStateAsUpdate(new Y.Doc()), createdBy: ben.id });
+    }
+    const refused = await ben.client.post<{ message: string }>(base, { name: 'one too many' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(`A commentary keeps at most ${commentaryLimits.versions} named versions`);
   });
 });
