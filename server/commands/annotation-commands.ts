@@ -10,7 +10,7 @@
 import type { Command, CommandResult } from '../../shared/annotations.ts';
 import type { RoomName } from '../../shared/rooms.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { HttpError, commandConflict, databaseUnavailable } from '../errors.ts';
+import { HttpError, commandConflict, databaseUnavailable, selectorsMismatch } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { findAppliedCommand, insertAppliedCommand } from '../repos/applied-commands.ts';
 import { isConnectionError } from '../db/connection-error.ts';
@@ -50,8 +50,8 @@ export interface Submission {
   command: Command;
 }
 
-export async function runCommand(db: Database, actor: UserActor, command: Command): Promise<CommandOutcome> {
-  const [outcome] = await runCommands(db, [{ actor, command }]);
+export async function runCommand(db: Database, actor: UserActor, command: Command, isRerun = false): Promise<CommandOutcome> {
+  const [outcome] = await runCommands(db, [{ actor, command }], isRerun);
   if (outcome!.status === 'rejected') throw outcome!.reason;
   return outcome!.value;
 }
@@ -63,7 +63,7 @@ export async function runCommand(db: Database, actor: UserActor, command: Comman
  * rolls the batch back, and each command then runs alone, so that one command's fault is never
  * another's. One commit for many commands is what lets a lecture hall write at once.
  */
-export async function runCommands(db: Database, batch: readonly Submission[]): Promise<PromiseSettledResult<CommandOutcome>[]> {
+export async function runCommands(db: Database, batch: readonly Submission[], isRerun = false): Promise<PromiseSettledResult<CommandOutcome>[]> {
   const runs = runsOf(batch);
   // Creates that notify nobody write in one statement, atomic by itself (insertCreatedAnnotations):
   // they need no transaction, which saves its two round trips.
@@ -77,7 +77,9 @@ export async function runCommands(db: Database, batch: readonly Submission[]): P
       return outcomes;
     });
   } catch (error) {
-    if (batch.length > 1) return settleEach(batch.map((submission) => () => runCommand(db, submission.actor, submission.command)));
+    // Alone, each command meets the database as it now is: a create checked against a text that a new
+    // version replaced meanwhile (migrations/0012) is checked again, once, on the new one.
+    if (batch.length > 1 || (isStaleVersion(error) && !isRerun)) return settleEach(batch.map((submission) => () => runCommand(db, submission.actor, submission.command, true)));
     return settleEach([() => answerFailure(db, batch[0]!, error)]);
   }
   return settleEach(applied.map((outcome, i) => () => (outcome instanceof HttpError ? answerFailure(db, batch[i]!, outcome) : Promise.resolve(outcome))));
@@ -136,6 +138,8 @@ async function answerFailure(db: Database, { actor, command }: Submission, error
     return refused(error instanceof HttpError ? error : commandConflict('A record with this id already exists'));
   }
   if (isConnectionError(error)) return refused(databaseUnavailable());
+  // A new version landed again while it was checked once more: the reader must look at the new text.
+  if (isStaleVersion(error)) return refused(selectorsMismatch());
   throw error;
 }
 
@@ -172,6 +176,10 @@ async function bodyBefore(tx: Queryable, command: Command): Promise<string | nul
   if (command.type === 'annotation.edit') return (await findAnnotation(tx, command.annotationId))?.body ?? null;
   if (command.type === 'reply.edit') return (await findReply(tx, command.replyId))?.body ?? null;
   return null;
+}
+
+function isStaleVersion(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'MV001';
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -17,6 +17,7 @@ import { signUpUser, type TestUser } from '../helpers/http-client.ts';
 import { createAnnotationCommand, openCommands, openRoom } from '../helpers/room-client.ts';
 import { startSeminar } from '../helpers/seminar.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { testDatabaseUrl } from '../helpers/database.ts';
 
 const memoId = 'frus1981-88v41-d97';
 
@@ -191,5 +192,57 @@ describe('the memo’s TEI as a new version of the plain text', () => {
       expect(selectorsAgreeWith(current.text, record.selectors), `${why}: ${quote}`).toBe(true);
       expect(record.selectors.quote.exact, why).toBe(quote);
     }
+  });
+});
+
+describe('an annotation written while a new version is imported', () => {
+  let server: TestServer;
+  let member: TestUser;
+  let groupId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    member = await signUpUser(server.url, 'Member');
+    groupId = await startSeminar({ name: 'Race seminar', owner: member, documentId: memoId });
+  });
+  afterAll(() => server?.close());
+
+  it('is never written on a version that is no longer current', async () => {
+    const { text } = importedMemo();
+    const stale = createAnnotationCommand({ text, quote: 'Radio jamming must cease.', groupId, documentId: memoId });
+    await server.db.query("UPDATE documents SET version = version + 1, source_hash = source_hash || '+' WHERE id = $1", [memoId]);
+    // Written as a create that read version 1 before the new one landed would write it.
+    const row = { id: stale.annotationId, document_id: memoId, document_version: 1, group_id: groupId, author_id: member.id, selectors: stale.selectors };
+    await expect(
+      server.db.query(
+        `INSERT INTO annotations (id, document_id, document_version, group_id, visibility, author_id, kind, selectors)
+         VALUES ($1, $2, $3, $4, 'group', $5, 'highlight', $6)`,
+        [row.id, row.document_id, row.document_version, row.group_id, row.author_id, JSON.stringify(row.selectors)],
+      ),
+    ).rejects.toMatchObject({ code: 'MV001' });
+  });
+
+  it.skipIf(!testDatabaseUrl)('waits for an import in progress, then lands on the new version (PostgreSQL: two connections)', async () => {
+    const { text } = importedMemo();
+    const commands = await openCommands(server.url, member);
+    const command = createAnnotationCommand({ text, quote: 'Emigration must be freed up.', groupId, documentId: memoId });
+    let answer: Promise<unknown> = Promise.resolve();
+    const version = await server.db.transaction(async (tx) => {
+      // What an import holds while it re-anchors: the document's row.
+      const { rows } = await tx.query<{ version: number }>('SELECT version FROM documents WHERE id = $1 FOR UPDATE', [memoId]);
+      answer = commands.send(command);
+      // The create has read the old version and waits on the row before the import goes on.
+      for (let tries = 0; tries < 200; tries += 1) {
+        const waiting = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()");
+        if (waiting.rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await tx.query("UPDATE documents SET version = version + 1, source_hash = source_hash || '#' WHERE id = $1", [memoId]);
+      return rows[0]!.version + 1;
+    });
+    expect(await answer).toMatchObject({ ok: true });
+    commands.close();
+    const stored = await server.db.query<{ document_version: number }>('SELECT document_version FROM annotations WHERE id = $1', [command.annotationId]);
+    expect(stored.rows[0]!.document_version).toBe(version);
   });
 });
