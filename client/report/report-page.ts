@@ -2,7 +2,9 @@
  * /groups/:groupId/documents/:documentId/report: the seminar report, a printable page of the
  * document's discussion in the group (shared/report.ts builds it from the live layer), with the
  * source's citation on top and a Markdown download. The margin's filters come as query parameters
- * (?tag=…&tag=…&match=all&author=&status=&mine=1), the same as the margin's filters bar.
+ * (?tag=…&tag=…&match=all&author=&status=&mine=1), the same as the margin's filters bar. The
+ * seminar's commentary, when it has one, is the report's first part, as the server exports it (its
+ * citations resolved), on the page and in the download.
  */
 import type { AnnotationRecord } from '../../shared/annotations.ts';
 import { bodyText, buildReport, reportToMarkdown, type Report, type ReportEntry } from '../../shared/report.ts';
@@ -12,7 +14,7 @@ import { el, statusMessage } from '../dom.ts';
 import { kindLabels, timeLabel } from '../margin/margin-context.ts';
 import { renderMarkdown } from '../margin/markdown.ts';
 import type { Cleanup } from '../router.ts';
-import { getDocument } from '../services/api.ts';
+import { getDocument, requestText } from '../services/api.ts';
 import { getGroup } from '../services/groups-api.ts';
 import { getLayer } from '../services/history-api.ts';
 import { matchesTags } from '../store/filters.ts';
@@ -22,7 +24,8 @@ export function renderReportPage(container: HTMLElement, groupId: string, docume
     let isCurrent = true;
     let blobUrl: string | null = null;
     container.replaceChildren(statusMessage('loading', 'Building the seminar report…'));
-    void Promise.all([getDocument(documentId), getGroup(groupId), getLayer(groupId, documentId)]).then(([documentResult, groupResult, layerResult]) => {
+    const commentaryPath = `/api/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}/commentary.md`;
+    void Promise.all([getDocument(documentId), getGroup(groupId), getLayer(groupId, documentId), requestText(commentaryPath)]).then(([documentResult, groupResult, layerResult, commentaryResult]) => {
       if (!isCurrent) return;
       const failed = [documentResult, groupResult, layerResult].find((result) => result.type === 'error');
       if (failed?.type === 'error' || documentResult.type !== 'ok' || groupResult.type !== 'ok' || layerResult.type !== 'ok') {
@@ -40,9 +43,12 @@ export function renderReportPage(container: HTMLElement, groupId: string, docume
         pageOf: pageFinder(record),
         include: includeFromQuery(new URLSearchParams(location.search), user.id),
       });
-      blobUrl = URL.createObjectURL(new Blob([reportToMarkdown(report)], { type: 'text/markdown;charset=utf-8' }));
+      // A commentary that could not be read leaves the report as it was; one nobody wrote adds nothing.
+      const commentary = commentaryResult.type === 'ok' && hasWords(commentaryResult.value) ? commentaryResult.value : null;
+      const markdown = commentary ? `${commentary.trimEnd()}\n\n---\n\n${reportToMarkdown(report)}` : reportToMarkdown(report);
+      blobUrl = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
       document.title = `Report: ${record.title} · ${groupResult.value.name} · Marginalia`;
-      container.replaceChildren(renderReport(report, blobUrl, `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}`));
+      container.replaceChildren(renderReport(report, commentary, blobUrl, `/groups/${encodeURIComponent(groupId)}/documents/${encodeURIComponent(documentId)}`));
     });
     return () => {
       isCurrent = false;
@@ -50,6 +56,11 @@ export function renderReportPage(container: HTMLElement, groupId: string, docume
       document.title = 'Marginalia';
     };
   });
+}
+
+/** Whether an exported commentary holds more than its heading. */
+function hasWords(markdown: string): boolean {
+  return markdown.split('\n').slice(1).some((line) => line.trim() !== '');
 }
 
 /** The margin's filters, from the query string. */
@@ -67,7 +78,7 @@ function includeFromQuery(query: URLSearchParams, myId: string): (annotation: An
     (!isMineOnly || annotation.authorId === myId);
 }
 
-function renderReport(report: Report, markdownUrl: string, readerPath: string): HTMLElement {
+function renderReport(report: Report, commentary: string | null, markdownUrl: string, readerPath: string): HTMLElement {
   const fileName = `${report.title.replace(/[^\w]+/g, '-').slice(0, 60)}-discussion.md`;
   const print = el('button', { type: 'button', class: 'button-small' }, 'Print');
   print.addEventListener('click', () => window.print());
@@ -84,6 +95,7 @@ function renderReport(report: Report, markdownUrl: string, readerPath: string): 
     el('h1', {}, report.title),
     el('p', { class: 'report-citation' }, report.citation),
     report.dateline ? el('p', { class: 'report-dateline' }, report.dateline) : null,
+    commentary ? el('section', { class: 'report-commentary', 'aria-label': 'The seminar’s commentary' }, renderMarkdown(commentary, 'markdown')) : null,
     el('p', { class: 'quiet' }, `Discussion of the seminar “${report.groupName}”, ${timeLabel(report.generatedAt)}. ${report.entries.length} ${report.entries.length === 1 ? 'annotation' : 'annotations'}.`),
     ...(report.entries.length === 0 ? [statusMessage('empty', 'No annotations to report.')] : report.entries.map(renderEntry)),
   );

@@ -24,18 +24,23 @@ export function request<T>(method: Method, path: string, body?: unknown): Promis
   return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', content: JSON.stringify(body) });
 }
 
+/** A text answer (a Markdown file, say), with errors as for JSON. */
+export function requestText(path: string): Promise<ApiResult<string>> {
+  return send<string>('GET', path, undefined, 'text');
+}
+
 /** A file sent as it is, with its own content type (a TEI volume; a W3C collection is `application/ld+json`). */
 export function sendFile<T>(path: string, file: { type: string; content: Blob | string }): Promise<ApiResult<T>> {
   return send<T>('POST', path, file);
 }
 
-async function send<T>(method: Method, path: string, body: { type: string; content: Blob | string } | undefined): Promise<ApiResult<T>> {
+async function send<T>(method: Method, path: string, body: { type: string; content: Blob | string } | undefined, answer: 'json' | 'text' = 'json'): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': body.type },
+      headers: body === undefined ? { accept: answer === 'json' ? 'application/json' : '*/*' } : { accept: 'application/json', 'content-type': body.type },
       ...(body === undefined ? {} : { body: body.content }),
     });
   } catch (cause) {
@@ -43,6 +48,7 @@ async function send<T>(method: Method, path: string, body: { type: string; conte
     return { type: 'error', status: 0, error: 'network', message: `The server is unreachable (${String(cause)}).` };
   }
   if (response.status === 204) return { type: 'ok', value: undefined as T };
+  if (answer === 'text' && response.ok) return { type: 'ok', value: (await response.text()) as T };
   const parsed: unknown = await response.json().catch(() => null);
   if (response.ok) return { type: 'ok', value: parsed as T };
   if (isApiError(parsed)) return { type: 'error', status: response.status, error: parsed.error, message: parsed.message };

@@ -4,6 +4,7 @@
  * of the memo; the other sees the citation and follows it to the passage in the document. An
  * observer reads the commentary and cannot type into it.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpUser, type TestUser } from '../helpers/http-client.ts';
@@ -157,6 +158,17 @@ describe.skipIf(!hasChromium)('the commentary: writing together', () => {
     expect(await pageO.locator('.commentary-editor').getAttribute('contenteditable')).toBe('false');
     expect(await pageO.getByRole('button', { name: 'Cite in commentary' }).count()).toBe(0);
     expect(await pageO.locator('.commentary-toolbar').isHidden()).toBe(true);
+  });
+
+  it('opens the seminar report with the commentary as its first part, on the page and in the download', async () => {
+    const page = await pages.openAs(bea, pagePath);
+    await page.getByRole('link', { name: 'Seminar report' }).click();
+    const commentary = page.locator('.report-commentary');
+    await commentary.getByText('Shultz reads: The memo weighs a Moscow conference.', { exact: false }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Markdown' }).click()]);
+    const markdown = await readFile(await download.path(), 'utf8');
+    expect(markdown.startsWith('# Commentary: ')).toBe(true);
+    expect(markdown.indexOf('Shultz reads')).toBeLessThan(markdown.indexOf('\n---\n'));
   });
 
   it('ran without errors in any page', () => {
