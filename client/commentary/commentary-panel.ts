@@ -16,6 +16,7 @@ import { colorOf } from '../margin/presence.ts';
 import type { Author } from '../store/annotations.ts';
 import { createCommentaryEditor } from './commentary-editor.ts';
 import { createCommentaryToolbar } from './commentary-toolbar.ts';
+import { createCommentaryVersions } from './commentary-versions.ts';
 import { createAnnotationReferences, type ResolveAnnotation } from './annotation-reference.ts';
 import { annotationLabel } from '../../shared/commentary-text.ts';
 
@@ -69,6 +70,7 @@ export function createCommentaryPanel(options: {
   const toolbar = createCommentaryToolbar(view);
   const file = (extension: string, label: string, attrs: Record<string, string>) =>
     el('a', { href: `/api/groups/${encodeURIComponent(options.groupId)}/documents/${encodeURIComponent(options.documentId)}/commentary.${extension}`, ...attrs }, label);
+  const versions = createCommentaryVersions({ groupId: options.groupId, documentId: options.documentId }, () => !isClosed && options.canWrite());
   const files = el('p', { class: 'commentary-files' }, file('md', 'Markdown', { download: '' }), ' · ', file('html', 'Printable page', { target: '_blank', rel: 'noopener' }));
   const element = el(
     'aside',
@@ -77,6 +79,7 @@ export function createCommentaryPanel(options: {
     status,
     toolbar,
     mount,
+    versions.element,
     files,
   );
 
@@ -86,6 +89,7 @@ export function createCommentaryPanel(options: {
     if (isDestroyed) return;
     view.setProps({});
     toolbar.hidden = isClosed || !options.canWrite();
+    versions.refresh();
   }
 
   provider.on('status', ({ status: next }) => {

@@ -171,6 +171,48 @@ describe.skipIf(!hasChromium)('the commentary: writing together', () => {
     expect(markdown.indexOf('Shultz reads')).toBeLessThan(markdown.indexOf('\n---\n'));
   });
 
+  it('saves a named version, compares it with now, and restores it for everyone; an observer only compares', async () => {
+    await pageA.goto(`${server.url}${pagePath}`);
+    await pageA.locator('.connection[data-state="live"]').waitFor();
+    await openCommentary(pageA);
+    const before = await untilParagraph(pageA, 'Shultz reads', 'startsWith');
+    const versionsA = pageA.locator('.commentary-versions');
+    await versionsA.locator('summary').click();
+    await versionsA.getByLabel('Name of the version').fill('after session 3');
+    await versionsA.getByRole('button', { name: 'Save version' }).click();
+    await versionsA.getByText('Saved as “after session 3”.').waitFor();
+
+    await pageB.goto(`${server.url}${pagePath}`);
+    await pageB.locator('.connection[data-state="live"]').waitFor();
+    await openCommentary(pageB);
+    await untilParagraph(pageB, before);
+    // At the paragraph's start: its middle may be an annotation reference, which a click opens.
+    await pageB.locator('.commentary-editor[contenteditable="true"] p').first().click({ position: { x: 1, y: 4 } });
+    await pageB.keyboard.type('Session four disagreed. ');
+    const holds = (words: string) => document.querySelector('.commentary-editor')?.textContent?.includes(words) ?? false;
+    await pageA.waitForFunction(holds, 'Session four disagreed.');
+
+    const version = versionsA.locator('.commentary-version', { hasText: 'after session 3' });
+    await version.getByRole('button', { name: 'Compare with now' }).click();
+    await versionsA.locator('.commentary-comparison ins').first().waitFor();
+    expect((await versionsA.locator('.commentary-comparison ins').allTextContents()).join('')).toContain('Session four disagreed.');
+
+    pageA.once('dialog', (dialog) => void dialog.accept());
+    await version.getByRole('button', { name: 'Restore' }).click();
+    await versionsA.getByText('The commentary reads as “after session 3” did.').waitFor();
+    await pageB.waitForFunction((words) => !(document.querySelector('.commentary-editor')?.textContent?.includes(words) ?? true), 'Session four disagreed.');
+    expect(await untilParagraph(pageB, before)).toBe(before);
+
+    const pageO = await pages.openAs(oto, pagePath);
+    await openCommentary(pageO);
+    const versionsO = pageO.locator('.commentary-versions');
+    await versionsO.locator('summary').click();
+    await versionsO.locator('.commentary-version', { hasText: 'after session 3' }).getByRole('button', { name: 'Compare with now' }).click();
+    await versionsO.locator('.commentary-comparison').getByText('Nothing has changed since.').waitFor();
+    expect(await versionsO.getByRole('button', { name: 'Restore' }).count()).toBe(0);
+    expect(await versionsO.getByRole('button', { name: 'Save version' }).isHidden()).toBe(true);
+  });
+
   it('ran without errors in any page', () => {
     for (const watch of pages.watches) expect(watch.problems).toEqual([]);
   });
