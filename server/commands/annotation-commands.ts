@@ -178,10 +178,10 @@ async function bodyBefore(tx: Queryable, command: Command): Promise<string | nul
   return null;
 }
 
-function isStaleVersion(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'MV001';
+/** The SQLSTATE of a database error: `MV001` a version no longer current (migrations/0012), `23505` a unique key taken. */
+function sqlState(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
+const isStaleVersion = (error: unknown) => sqlState(error) === 'MV001';
+const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';

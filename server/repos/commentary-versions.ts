@@ -45,6 +45,14 @@ export async function findCommentaryVersions(db: Queryable, room: CommentaryRoom
   return rows.map(toVersion);
 }
 
+export async function countCommentaryVersions(db: Queryable, room: CommentaryRoomKey): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM commentary_versions WHERE group_id = $1 AND document_id = $2', [
+    room.groupId,
+    room.documentId,
+  ]);
+  return rows[0]!.n;
+}
+
 /** The version with its state, when it belongs to this room. */
 export async function findCommentaryVersion(db: Queryable, room: CommentaryRoomKey, id: string): Promise<(CommentaryVersionRow & { state: Uint8Array }) | null> {
   const { rows } = await db.query<Row & { state: Uint8Array }>(

@@ -7,7 +7,6 @@ import type { RoomName } from '../../shared/rooms.ts';
 import type { Role } from '../../shared/accounts.ts';
 import type { Database } from '../db/database.ts';
 import type { ExecuteCommand } from '../commands/execute-command.ts';
-import { enforce } from '../policies/enforce.ts';
 import { annotationNotFound, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { authorize } from '../policies/can.ts';
@@ -15,8 +14,7 @@ import { findLayer, layerOf } from '../queries/annotation-layer.ts';
 import { annotationResource } from '../queries/annotation-resource.ts';
 import { findRepliesOf } from '../repos/replies.ts';
 import { findDocumentText } from '../repos/documents.ts';
-import { isDocumentInGroup } from '../repos/group-documents.ts';
-import { findRole } from '../repos/groups.ts';
+import { authorizeGroupDocument } from './group-document.ts';
 import { findAnnotation } from '../repos/annotations.ts';
 import { ownAccount, parseBody, requireAllowed, requireUser, uuidParam } from './parse.ts';
 import { findLayerAt } from '../queries/replay.ts';
@@ -34,12 +32,8 @@ export function annotationsRouter(db: Database, execute: ExecuteCommand): Router
   });
 
   router.get('/groups/:id/documents/:documentId/annotations', async (req, res) => {
-    const actor = requireUser(req);
-    const groupId = uuidParam(req.params.id, 'The seminar');
-    const role = await findRole(db, groupId, actor.id);
-    enforce(authorize(actor, 'group.read', { type: 'group', role }));
-    if (!(await isDocumentInGroup(db, groupId, req.params.documentId))) throw notFound('The document');
-    const room: RoomName = { type: 'group', groupId, documentId: req.params.documentId };
+    const { actor, role, groupId, documentId } = await authorizeGroupDocument(db, req, 'group.read');
+    const room: RoomName = { type: 'group', groupId, documentId };
     // ?at=<ISO time>: the layer as it stood then (replay).
     const { at } = parseBody(z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict(), req.query);
     const reader = hiddenReader(actor, role, null);

@@ -8,17 +8,14 @@ import { Router, type Request } from 'express';
 import { commentaryLimits, saveCommentaryVersionSchema, type CommentaryVersionRecord, type CommentaryVersionSummary } from '../../shared/commentary.ts';
 import type { Database } from '../db/database.ts';
 import { commandConflict, notFound } from '../errors.ts';
-import { authorize } from '../policies/can.ts';
-import { enforce } from '../policies/enforce.ts';
 import type { CommentaryRoomKey } from '../repos/commentary.ts';
-import { findCommentaryVersion, findCommentaryVersions } from '../repos/commentary-versions.ts';
-import { isDocumentInGroup } from '../repos/group-documents.ts';
-import { findRole } from '../repos/groups.ts';
+import { countCommentaryVersions, findCommentaryVersion, findCommentaryVersions } from '../repos/commentary-versions.ts';
+import { authorizeGroupDocument } from './group-document.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { compareWithNow, contentOf, currentCommentaryState, presentCommentaryVersion, restoreCommentaryVersion, saveCommentaryVersion } from '../commentary/commentary-versions.ts';
 import { commentaryHtml, commentaryMarkdown } from '../commentary/commentary-export.ts';
 import { findExportContext } from '../commentary/commentary-files.ts';
-import { parseBody, requireUser, uuidParam } from './parse.ts';
+import { parseBody, uuidParam } from './parse.ts';
 
 const base = '/groups/:id/documents/:documentId/commentary/versions';
 
@@ -27,12 +24,7 @@ export function commentaryRouter(db: Database, rooms: RoomRegistry): Router {
 
   /** The commentary the request names, when the asker may read it (`write`: and write it). */
   async function commentaryOf(req: Request, access: 'read' | 'write'): Promise<CommentaryRoomKey & { actorId: string }> {
-    const actor = requireUser(req);
-    const groupId = uuidParam(String(req.params.id), 'The seminar');
-    const role = await findRole(db, groupId, actor.id);
-    enforce(authorize(actor, access === 'read' ? 'group.read' : 'group.write', { type: 'group', role }));
-    const documentId = String(req.params.documentId);
-    if (!(await isDocumentInGroup(db, groupId, documentId))) throw notFound('The document');
+    const { actor, groupId, documentId } = await authorizeGroupDocument(db, req, access === 'read' ? 'group.read' : 'group.write');
     return { groupId, documentId, actorId: actor.id };
   }
 
@@ -52,7 +44,7 @@ export function commentaryRouter(db: Database, rooms: RoomRegistry): Router {
     const key = await commentaryOf(req, 'write');
     const { name } = parseBody(saveCommentaryVersionSchema, req.body);
     // Each version is the whole notebook: a bound keeps one member from filling the disk.
-    if ((await findCommentaryVersions(db, key)).length >= commentaryLimits.versions) {
+    if ((await countCommentaryVersions(db, key)) >= commentaryLimits.versions) {
       throw commandConflict(`A commentary keeps at most ${commentaryLimits.versions} named versions`);
     }
     res.status(201).json(await saveCommentaryVersion(db, rooms, key, name, key.actorId));

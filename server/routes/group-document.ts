@@ -16,13 +16,19 @@ import { findGroup, findRole } from '../repos/groups.ts';
 import { findLayerVias } from '../repos/w3c-vias.ts';
 import { requireUser, uuidParam } from './parse.ts';
 
-export async function findGroupDocument(db: Database, req: Request<{ id: string; documentId: string }>, action: 'group.read' | 'group.write') {
+/** Who asks, in which role, about which seminar and document: the access check alone, no rows read. */
+export async function authorizeGroupDocument(db: Database, req: Request, action: 'group.read' | 'group.write') {
   const actor = requireUser(req);
-  const groupId = uuidParam(req.params.id, 'The seminar');
+  const groupId = uuidParam(String(req.params.id), 'The seminar');
   const role = await findRole(db, groupId, actor.id);
   enforce(authorize(actor, action, { type: 'group', role }));
-  const { documentId } = req.params;
+  const documentId = String(req.params.documentId);
   if (!(await isDocumentInGroup(db, groupId, documentId))) throw notFound('The document');
+  return { actor, role, groupId, documentId };
+}
+
+export async function findGroupDocument(db: Database, req: Request<{ id: string; documentId: string }>, action: 'group.read' | 'group.write') {
+  const { actor, role, groupId, documentId } = await authorizeGroupDocument(db, req, action);
   const [group, document] = await Promise.all([findGroup(db, groupId), findDocument(db, documentId)]);
   if (!group) throw notFound('The seminar');
   if (!document) throw documentNotFound(documentId);
